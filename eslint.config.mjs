@@ -1,0 +1,46 @@
+// Lint rules for the whole workspace. The architecture rule lives here: dependencies flow one way,
+// core <- datasets / features-hog / metrics <- models <- apps, and universal (browser-safe)
+// library code never imports Node built-ins outside its `node` entry.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import nx from '@nx/eslint-plugin';
+
+const nodeBuiltins = [
+  'fs', 'fs/promises', 'path', 'zlib', 'os', 'child_process', 'crypto', 'http', 'https', 'url',
+  'worker_threads', 'stream', 'util', 'module', 'net',
+].flatMap((m) => [m, `node:${m}`]);
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', '**/*.cjs', '**/*.mjs', '**/*.js'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    plugins: { '@nx': nx },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'layer:core', onlyDependOnLibsWithTags: [] },
+            { sourceTag: 'layer:feature', onlyDependOnLibsWithTags: ['layer:core'] },
+            { sourceTag: 'layer:model', onlyDependOnLibsWithTags: ['layer:core', 'layer:feature'] },
+            { sourceTag: 'layer:app', onlyDependOnLibsWithTags: ['layer:core', 'layer:feature', 'layer:model'] },
+            { sourceTag: 'platform:universal', bannedExternalImports: ['sharp', 'commander', 'webgpu'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Browser-safe sources of library packages: no Node built-ins outside node entry files.
+    files: ['packages/*/src/**/*.ts'],
+    ignores: ['packages/*/src/node.ts', 'packages/*/src/node/**', 'packages/*/src/**/*.test.ts', 'packages/*/src/testing/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: nodeBuiltins.map((name) => ({ name, message: 'Node-only: move this behind the package\'s ./node entry.' })) }],
+    },
+  },
+);

@@ -1,0 +1,25 @@
+// Shared jest settings: TypeScript through SWC, @nnlab/* resolved to sources so tests never
+// depend on a stale build.
+const path = require('node:path');
+
+const root = __dirname;
+const pkgs = ['core', 'datasets', 'features-hog', 'metrics', 'models'];
+const moduleNameMapper = {};
+for (const p of pkgs) {
+  moduleNameMapper[`^@nnlab/${p}$`] = path.join(root, 'packages', p, 'src', 'index.ts');
+  moduleNameMapper[`^@nnlab/${p}/node$`] = path.join(root, 'packages', p, 'src', 'node.ts');
+}
+
+module.exports = {
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.(t|j)sx?$': [
+      '@swc/jest',
+      { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+    ],
+  },
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
+  testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
+  moduleNameMapper,
+  testTimeout: 60000,
+};

@@ -1,0 +1,2 @@
+// @nnlab/metrics
+export { accuracy } from './accuracy';

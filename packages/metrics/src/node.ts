@@ -1,0 +1,2 @@
+// Node-only helpers of @nnlab/metrics.
+export {};
