@@ -1,0 +1,1 @@
+module.exports = { ...require('../../jest.preset.cjs'), displayName: 'cli', rootDir: __dirname, testTimeout: 180000 };

@@ -1,0 +1,52 @@
+/**
+ * The `nnlab` command. The bin (`bin/nnlab.js`) calls `run(process.argv)`; each command lives in
+ * `commands/` and calls library functions. Errors map to exit codes in `exit-codes.ts`; stack
+ * traces only with `--verbose`.
+ */
+import { Command, CommanderError } from 'commander';
+import { registerBackends } from './commands/backends';
+import { createContext } from './commands/context';
+import { registerSummary } from './commands/summary';
+import { registerTrain } from './commands/train';
+import { EXIT, exitCodeFor } from './exit-codes';
+import { cliVersion } from './versions';
+
+/** Builds the program (exported for tests and docs). */
+export function buildProgram(verbose: boolean): Command {
+  const ctx = createContext(verbose);
+  const program = new Command();
+  program
+    .name('nnlab')
+    .description('Train, evaluate and explain the classic neural-network course experiments (MNIST MLP/HOG/CNN, pneumonia CNN).')
+    .version(cliVersion(), '-V, --version')
+    .option('--verbose', 'show stack traces and extra status lines')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureHelp({ sortSubcommands: false })
+    .exitOverride();
+  registerSummary(program, ctx);
+  registerTrain(program, ctx);
+  registerBackends(program, ctx);
+  for (const cmd of program.commands) cmd.exitOverride();
+  return program;
+}
+
+/** Runs the CLI and exits the process with a meaningful code. */
+export async function run(argv: string[]): Promise<void> {
+  const verbose = argv.includes('--verbose');
+  const program = buildProgram(verbose);
+  try {
+    await program.parseAsync(argv);
+    process.exitCode = EXIT.ok;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // Help and version exit 0; everything else commander rejects is a usage error.
+      process.exitCode = err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+      return;
+    }
+    const code = exitCodeFor(err);
+    const message = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`nnlab: error: ${message}\n`);
+    if (verbose && err instanceof Error && err.stack) process.stderr.write(err.stack + '\n');
+    process.exitCode = code;
+  }
+}

@@ -1,0 +1,200 @@
+/**
+ * The training loop: seeded per-epoch shuffling, batches copied once into a reused buffer,
+ * optimizer step, running loss/accuracy, validation at the end of each epoch, class weights, NaN
+ * detection, and a stop signal. Events go to `onEvent` (see `progress.ts`).
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { Dataset } from './dataset';
+import { shapeSize } from './dataset';
+import { InvalidOptionError, TrainingError } from './errors';
+import { evaluateModel } from './evaluate';
+import { getLoss, type LossName } from './losses';
+import { createOptimizer, type OptimizerName, type OptimizerOptions } from './optimizers';
+import type { EpochLogs, History, TrainEventHandler } from './progress';
+import { createRng, range, shuffleInPlace } from './random';
+
+/** Options of `fit`. */
+export interface FitOptions {
+  /** Passes over the training data. Default 1. */
+  epochs?: number;
+  /** Samples per optimizer step. Default 32 (Keras). */
+  batchSize?: number;
+  /** Optimizer name/options (Keras defaults) or a ready tfjs optimizer. Default 'rmsprop'. */
+  optimizer?: OptimizerName | OptimizerOptions | tf.Optimizer;
+  /** Loss. Default: binary for a one-unit output, categorical otherwise. */
+  loss?: LossName;
+  /** Evaluated at the end of every epoch. */
+  validation?: Dataset;
+  /** Seed of the shuffling order. Default 0. */
+  seed?: number;
+  /** Shuffle every epoch. Default true. */
+  shuffle?: boolean;
+  /** Per-class loss weights (Keras `class_weight`), indexed by label. */
+  classWeight?: readonly number[];
+  /** Receives progress events. */
+  onEvent?: TrainEventHandler;
+  /** Stops training after the current step when aborted (the history so far is returned). */
+  signal?: AbortSignal;
+}
+
+/** What `fit` returns. */
+export interface FitResult {
+  history: History;
+  /** True when `signal` stopped training early. */
+  stopped: boolean;
+  /** Wall time of the whole loop, validation included, in seconds. */
+  seconds: number;
+  /** Training samples processed per second (validation excluded). */
+  samplesPerSecond: number;
+}
+
+export const DEFAULT_BATCH_SIZE = 32;
+
+const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+/** Trains `model` on `train`. */
+export async function fit(model: tf.LayersModel, train: Dataset, options: FitOptions = {}): Promise<FitResult> {
+  const epochs = options.epochs ?? 1;
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  if (!(Number.isInteger(epochs) && epochs >= 1)) throw new InvalidOptionError(`epochs must be a positive integer, got ${epochs}`);
+  if (!(Number.isInteger(batchSize) && batchSize >= 1)) throw new InvalidOptionError(`batchSize must be a positive integer, got ${batchSize}`);
+  if (train.size === 0) throw new InvalidOptionError('fit: the training set is empty');
+  const targetSize = shapeSize(train.targetShape);
+  const sampleSize = shapeSize(train.sampleShape);
+  const lossName: LossName = options.loss ?? (targetSize === 1 ? 'binaryCrossentropy' : 'categoricalCrossentropy');
+  const lossFn = getLoss(lossName);
+  const optimizer =
+    options.optimizer instanceof tf.Optimizer ? options.optimizer : createOptimizer(options.optimizer ?? 'rmsprop');
+  const classWeight = options.classWeight;
+  if (classWeight) {
+    const needed = targetSize === 1 ? 2 : targetSize;
+    if (classWeight.length < needed || classWeight.some((w) => !(Number.isFinite(w) && w >= 0))) {
+      throw new InvalidOptionError(`classWeight must give ${needed} non-negative weights, got [${classWeight.join(', ')}]`);
+    }
+  }
+  const emit = async (e: Parameters<TrainEventHandler>[0]) => {
+    if (options.onEvent) await options.onEvent(e);
+  };
+
+  const rng = createRng(options.seed ?? 0);
+  const order = range(train.size);
+  const stepsPerEpoch = Math.ceil(train.size / batchSize);
+  const bufN = Math.min(batchSize, train.size);
+  const xBuf = new Float32Array(bufN * sampleSize);
+  const yBuf = new Float32Array(bufN * targetSize);
+  const wBuf = new Float32Array(bufN);
+  const vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
+  const history: History = { loss: [], acc: [], val_loss: [], val_acc: [] };
+  let stopped = false;
+  let trainMs = 0;
+  let trainSamples = 0;
+  const t0 = now();
+
+  await emit({ type: 'train-begin', epochs, stepsPerEpoch, samples: train.size, validationSamples: options.validation?.size ?? 0 });
+  for (let epoch = 0; epoch < epochs && !stopped; epoch++) {
+    await emit({ type: 'epoch-begin', epoch, epochs });
+    if (options.shuffle ?? true) shuffleInPlace(order, rng);
+    const e0 = now();
+    let lossSum = 0;
+    let hitSum = 0;
+    let seen = 0;
+    for (let step = 0; step < stepsPerEpoch; step++) {
+      if (options.signal?.aborted) {
+        stopped = true;
+        break;
+      }
+      const start = step * batchSize;
+      const n = Math.min(batchSize, train.size - start);
+      await train.read(order.subarray(start, start + n), xBuf, yBuf);
+      if (classWeight) fillSampleWeights(yBuf, n, targetSize, classWeight, wBuf);
+      const [lossT, hitsT] = trainStep(model, optimizer, vars, lossFn, xBuf, yBuf, wBuf, n, train.sampleShape, targetSize, !!classWeight);
+      const [lv, hv] = await Promise.all([lossT.data(), hitsT.data()]);
+      lossT.dispose();
+      hitsT.dispose();
+      if (!Number.isFinite(lv[0])) {
+        throw new TrainingError(
+          `loss became ${lv[0]} at epoch ${epoch + 1}, step ${step + 1}: training diverged (try a lower learning rate) or the inputs contain NaN/Inf`,
+        );
+      }
+      lossSum += lv[0] * n;
+      hitSum += hv[0];
+      seen += n;
+      await emit({ type: 'batch-end', epoch, epochs, batch: step, stepsPerEpoch, loss: lossSum / seen, acc: hitSum / seen, elapsedMs: now() - e0 });
+    }
+    trainMs += now() - e0;
+    trainSamples += seen;
+    if (seen === 0) break;
+    const logs: EpochLogs = { loss: lossSum / seen, acc: hitSum / seen };
+    if (options.validation && options.validation.size > 0) {
+      await emit({ type: 'validation-begin', epoch, samples: options.validation.size });
+      const ev = await evaluateModel(model, options.validation, { batchSize: Math.max(batchSize, 256), loss: lossName });
+      logs.val_loss = ev.loss;
+      logs.val_acc = ev.accuracy;
+      history.val_loss.push(ev.loss);
+      history.val_acc.push(ev.accuracy);
+    }
+    history.loss.push(logs.loss);
+    history.acc.push(logs.acc);
+    await emit({ type: 'epoch-end', epoch, epochs, logs, elapsedMs: now() - e0 });
+  }
+  const seconds = (now() - t0) / 1000;
+  await emit({ type: 'train-end', history, stopped, elapsedMs: seconds * 1000 });
+  return { history, stopped, seconds, samplesPerSecond: trainMs > 0 ? trainSamples / (trainMs / 1000) : 0 };
+}
+
+function fillSampleWeights(y: Float32Array, n: number, targetSize: number, classWeight: readonly number[], w: Float32Array): void {
+  for (let i = 0; i < n; i++) {
+    let label = 0;
+    if (targetSize === 1) label = y[i] >= 0.5 ? 1 : 0;
+    else {
+      let best = y[i * targetSize];
+      for (let k = 1; k < targetSize; k++) {
+        if (y[i * targetSize + k] > best) {
+          best = y[i * targetSize + k];
+          label = k;
+        }
+      }
+    }
+    w[i] = classWeight[label];
+  }
+}
+
+/** One optimizer step; returns the batch loss (weighted mean) and the number of correct predictions. */
+function trainStep(
+  model: tf.LayersModel,
+  optimizer: tf.Optimizer,
+  vars: tf.Variable[],
+  lossFn: (y: tf.Tensor, p: tf.Tensor) => tf.Tensor1D,
+  xBuf: Float32Array,
+  yBuf: Float32Array,
+  wBuf: Float32Array,
+  n: number,
+  sampleShape: readonly number[],
+  targetSize: number,
+  weighted: boolean,
+): [tf.Scalar, tf.Scalar] {
+  return tf.tidy(() => {
+    const x = tf.tensor(xBuf.subarray(0, n * shapeSize(sampleShape)), [n, ...sampleShape]);
+    const y = tf.tensor(yBuf.subarray(0, n * targetSize), [n, targetSize]);
+    const w = weighted ? tf.tensor1d(wBuf.subarray(0, n)) : undefined;
+    let hits: tf.Scalar | undefined;
+    const loss = optimizer.minimize(
+      () => {
+        const p = model.apply(x, { training: true }) as tf.Tensor;
+        hits = tf.keep(countHits(y, p, targetSize));
+        const perSample = lossFn(y, p);
+        return (w ? tf.mean(tf.mul(perSample, w)) : tf.mean(perSample)) as tf.Scalar;
+      },
+      true,
+      vars,
+    ) as tf.Scalar;
+    return [loss, hits!];
+  });
+}
+
+function countHits(y: tf.Tensor, p: tf.Tensor, targetSize: number): tf.Scalar {
+  if (targetSize === 1) {
+    return tf.sum(tf.cast(tf.equal(tf.greaterEqual(p, 0.5), tf.greaterEqual(y, 0.5)), 'float32'));
+  }
+  return tf.sum(tf.cast(tf.equal(tf.argMax(p, -1), tf.argMax(y, -1)), 'float32'));
+}

@@ -1,0 +1,67 @@
+/**
+ * @nnlab/core — what every nnlab package shares. Browser-safe; Node-only parts are in
+ * `@nnlab/core/node`.
+ *
+ * Groups: backends · randomness · data · optimizers & losses · training & evaluation ·
+ * model files · wasm training kernels · errors.
+ */
+
+// Backends: registry, selection, browser loaders
+export {
+  BACKEND_NAMES,
+  activeBackendName,
+  backendPreferenceOrder,
+  listBackends,
+  setBackendLoaders,
+  useBackend,
+} from './backend-registry';
+export type { ActiveBackend, BackendLoader, BackendName, BackendProbe, BackendStatus } from './backend-registry';
+export { registerBrowserBackends } from './browser-backends';
+export type { BrowserBackendOptions } from './browser-backends';
+
+// Randomness
+export { createRng, range, shuffleInPlace } from './random';
+export type { Rng } from './random';
+
+// Data the training loop consumes
+export { arrayDataset, shapeSize, sliceDataset, splitTail, subsetDataset } from './dataset';
+export type { ArrayDatasetOptions, Dataset } from './dataset';
+
+// Optimizers and losses (Keras defaults)
+export {
+  KERAS_ADAM_DEFAULTS,
+  KERAS_RMSPROP_DEFAULTS,
+  KERAS_SGD_DEFAULTS,
+  OPTIMIZER_FORMULAS,
+  OPTIMIZER_NAMES,
+  createOptimizer,
+  resolveOptimizerConfig,
+} from './optimizers';
+export type { OptimizerName, OptimizerOptions, ResolvedOptimizerConfig } from './optimizers';
+export {
+  LOSS_EPSILON,
+  LOSS_FORMULAS,
+  LOSS_NAMES,
+  binaryCrossentropy,
+  categoricalCrossentropy,
+  getLoss,
+  normaliseLossName,
+} from './losses';
+export type { LossName, PerSampleLoss } from './losses';
+
+// Training and evaluation
+export { DEFAULT_BATCH_SIZE, fit } from './fit';
+export type { FitOptions, FitResult } from './fit';
+export { DEFAULT_EVAL_BATCH_SIZE, evaluateModel } from './evaluate';
+export type { EvaluateOptions, Evaluation } from './evaluate';
+export type { EpochLogs, History, TrainEvent, TrainEventHandler } from './progress';
+
+// Model files (tfjs LayersModel format)
+export { WEIGHTS_FILE_NAME, filesToArtifacts, isSafeWeightPath, modelFromFiles, modelToFiles, parseModelJson } from './model-artifacts';
+export type { ModelFiles, ParsedModelJson } from './model-artifacts';
+
+// wasm training kernels (Conv2DBackpropFilter and faster replacements)
+export { registerWasmTrainingKernels } from './kernels/register-wasm-training-kernels';
+
+// Errors
+export { BackendUnavailableError, InvalidOptionError, ModelFormatError, NnlabError, TrainingError } from './errors';

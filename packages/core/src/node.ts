@@ -1,0 +1,16 @@
+/**
+ * @nnlab/core/node — Node-only parts of @nnlab/core: backend loaders for Node (wasm, cpu,
+ * webgpu through Dawn, tensorflow through the optional @tensorflow/tfjs-node), atomic file writes,
+ * and model folders on disk.
+ */
+
+// Backends in Node
+export { registerNodeBackends } from './node/node-backends';
+export type { NodeBackendOptions } from './node/node-backends';
+export { CHROMIUM_LIB_DIR, webgpuNodeEnv, webgpuNodeEnvProblem } from './node/webgpu-node-env';
+
+// Atomic writes
+export { writeDirAtomic, writeFileAtomic, writeJsonAtomic } from './node/atomic-write';
+
+// Model folders (model.json + weights.bin)
+export { loadModelFromDir, modelFolderHandler, saveModelToDir, saveModelToNewDir } from './node/model-folder';

@@ -1,0 +1,96 @@
+/**
+ * Optimizers with Keras defaults, resolved from a name or an options object.
+ *
+ * Note on RMSprop: tfjs divides by `sqrt(ms + ε)` where Keras divides by `sqrt(ms) + ε`; with
+ * ε = 1e-7 the two agree except when the running mean square is ~1e-14 or smaller.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { InvalidOptionError } from './errors';
+
+/** Keras defaults for RMSprop (`keras.optimizers.RMSprop`). */
+export const KERAS_RMSPROP_DEFAULTS = { learningRate: 1e-3, rho: 0.9, momentum: 0, epsilon: 1e-7 } as const;
+/** Keras defaults for Adam (`keras.optimizers.Adam`). */
+export const KERAS_ADAM_DEFAULTS = { learningRate: 1e-3, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 } as const;
+/** Keras defaults for SGD (`keras.optimizers.SGD`). */
+export const KERAS_SGD_DEFAULTS = { learningRate: 1e-2, momentum: 0 } as const;
+
+/** Names accepted by `createOptimizer`. */
+export type OptimizerName = 'rmsprop' | 'adam' | 'sgd';
+export const OPTIMIZER_NAMES: readonly OptimizerName[] = ['rmsprop', 'adam', 'sgd'];
+
+/** An optimizer described by name and (optional) hyperparameters; unset fields take Keras defaults. */
+export interface OptimizerOptions {
+  name: OptimizerName;
+  learningRate?: number;
+  /** RMSprop: discounting factor of the running mean square. */
+  rho?: number;
+  /** RMSprop / SGD momentum. */
+  momentum?: number;
+  /** Adam: first- and second-moment decay. */
+  beta1?: number;
+  beta2?: number;
+  epsilon?: number;
+}
+
+/** Fully resolved hyperparameters, as stored in run records. */
+export type ResolvedOptimizerConfig = Required<Pick<OptimizerOptions, 'name' | 'learningRate'>> & Omit<OptimizerOptions, 'name' | 'learningRate'>;
+
+/** Fills Keras defaults into an optimizer description. */
+export function resolveOptimizerConfig(spec: OptimizerName | OptimizerOptions): ResolvedOptimizerConfig {
+  const opts: OptimizerOptions = typeof spec === 'string' ? { name: spec } : spec;
+  const name = String(opts.name).toLowerCase() as OptimizerName;
+  const check = (field: string, v: number | undefined, min: number, max: number) => {
+    if (v !== undefined && !(Number.isFinite(v) && v >= min && v <= max)) {
+      throw new InvalidOptionError(`optimizer ${name}: ${field} must be in [${min}, ${max}], got ${v}`);
+    }
+  };
+  check('learningRate', opts.learningRate, 0, 10);
+  check('epsilon', opts.epsilon, 0, 1);
+  switch (name) {
+    case 'rmsprop': {
+      const c = { ...KERAS_RMSPROP_DEFAULTS, ...strip(opts), name };
+      check('rho', c.rho, 0, 1);
+      check('momentum', c.momentum, 0, 1);
+      return c;
+    }
+    case 'adam': {
+      const c = { ...KERAS_ADAM_DEFAULTS, ...strip(opts), name };
+      check('beta1', c.beta1, 0, 1);
+      check('beta2', c.beta2, 0, 1);
+      return c;
+    }
+    case 'sgd': {
+      const c = { ...KERAS_SGD_DEFAULTS, ...strip(opts), name };
+      check('momentum', c.momentum, 0, 1);
+      return c;
+    }
+    default:
+      throw new InvalidOptionError(`unknown optimizer '${String(opts.name)}': expected one of ${OPTIMIZER_NAMES.join(', ')}`);
+  }
+}
+
+function strip(o: OptimizerOptions): Partial<OptimizerOptions> {
+  const out: Partial<OptimizerOptions> = {};
+  for (const [k, v] of Object.entries(o)) if (v !== undefined && k !== 'name') (out as Record<string, unknown>)[k] = v;
+  return out;
+}
+
+/** Creates a tfjs optimizer from a name or options, with Keras defaults. */
+export function createOptimizer(spec: OptimizerName | OptimizerOptions): tf.Optimizer {
+  const c = resolveOptimizerConfig(spec);
+  switch (c.name) {
+    case 'rmsprop':
+      return tf.train.rmsprop(c.learningRate, c.rho, c.momentum, c.epsilon);
+    case 'adam':
+      return tf.train.adam(c.learningRate, c.beta1, c.beta2, c.epsilon);
+    case 'sgd':
+      return c.momentum ? tf.train.momentum(c.learningRate, c.momentum) : tf.train.sgd(c.learningRate);
+  }
+}
+
+/** The update rule of each optimizer, for reports. */
+export const OPTIMIZER_FORMULAS: Record<OptimizerName, string> = {
+  rmsprop: 'v ← ρ·v + (1−ρ)·g²;  θ ← θ − η·g / √(v + ε)',
+  adam: 'm ← β₁·m + (1−β₁)·g;  v ← β₂·v + (1−β₂)·g²;  θ ← θ − η·(m/(1−β₁ᵗ)) / (√(v/(1−β₂ᵗ)) + ε)',
+  sgd: 'θ ← θ − η·g  (with momentum μ: u ← μ·u + g; θ ← θ − η·u)',
+};

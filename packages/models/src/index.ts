@@ -1,0 +1,42 @@
+/**
+ * @nnlab/models — the model zoo of the course and Keras-style summaries. Browser-safe.
+ *
+ * Groups: zoo · builders · data · summaries · run records · errors.
+ */
+
+// The zoo
+export { COURSE_HOG_LENGTH, MODEL_IDS, buildZooModel, getZooEntry, listZoo } from './model-zoo';
+export type { CourseSettings, ModelId, ModelInput, ZooArgs, ZooEntry } from './model-zoo';
+
+// Builders (Keras-like arguments)
+export { DEFAULT_MLP_HIDDEN, HIDDEN_ACTIVATIONS, buildMlp } from './zoo/mlp';
+export type { HiddenActivation, MlpOptions } from './zoo/mlp';
+export { buildCnn } from './zoo/cnn';
+export type { CnnOptions } from './zoo/cnn';
+
+// Data for the MNIST models
+export { MNIST_CLASSES, featureDataset, mnistPixelDataset, pixelLayoutFor } from './mnist-data';
+export type { ImageSplit } from './mnist-data';
+
+// Metrics of an evaluation pass
+export { evaluationMetrics, isBinaryEvaluation } from './evaluation-metrics';
+export type { EvaluationMetricsOptions } from './evaluation-metrics';
+
+// Summaries
+export { formatSummary, summarizeModel } from './summary';
+export type { ModelSummary, SummaryRow } from './summary';
+
+// Run records (versioned JSON)
+export { RUN_RECORD_SCHEMA_VERSION, isRunRecord, makeRunId } from './run-record';
+export type {
+  BinaryEvaluation,
+  ClassBalance,
+  MulticlassEvaluation,
+  RunConfig,
+  RunDataFile,
+  RunRecord,
+  RunStatus,
+} from './run-record';
+
+// Errors
+export { ModelArgsError, UnknownModelError } from './errors';

@@ -1,0 +1,7 @@
+/**
+ * @nnlab/models/node — Node-only parts of @nnlab/models: run records on disk.
+ */
+
+// Run records on disk
+export { DEFAULT_RUNS_DIR, listRuns, loadRunRecord, resolveRunsDir, runDir, saveRunRecord } from './node/run-store';
+export type { ListedRun, RunListProblem } from './node/run-store';

@@ -1,0 +1,122 @@
+/**
+ * The run record: everything about one training run, saved as versioned JSON (`run.json`) next to
+ * the trained model. Written when a run starts, after every epoch and at the end, so an interrupted
+ * run still leaves its configuration and intermediate results.
+ */
+import type { History, ResolvedOptimizerConfig } from '@nnlab/core';
+import type { ModelSummary } from './summary';
+import type { ZooArgs } from './model-zoo';
+
+/** Version of the `run.json` layout. Bump on incompatible changes. */
+export const RUN_RECORD_SCHEMA_VERSION = 1;
+
+/** Lifecycle of a run. `running` with a dead process means the run was interrupted. */
+export type RunStatus = 'running' | 'complete' | 'failed' | 'stopped';
+
+/** A data file a run read, with its checksum. */
+export interface RunDataFile {
+  name: string;
+  sha256: string;
+  origin: string;
+  path?: string;
+}
+
+/** How the run was configured. */
+export interface RunConfig {
+  model: string;
+  args: ZooArgs;
+  epochs: number;
+  batchSize: number;
+  optimizer: ResolvedOptimizerConfig;
+  loss: string;
+  validationSplit: number;
+  seed: number;
+  backend: string;
+  classWeights?: number[];
+  data: {
+    name: string;
+    files: RunDataFile[];
+    trainCount: number;
+    validationCount: number;
+    testCount: number;
+    /** Extra data settings (HOG parameters, image size, limits…). */
+    options?: Record<string, unknown>;
+  };
+  /** Versions of nnlab packages, tfjs and Node. */
+  versions: Record<string, string>;
+  /** The command line, when run from the CLI. */
+  argv?: string[];
+}
+
+/** Test or validation metrics of a multiclass model. */
+export interface MulticlassEvaluation {
+  loss: number;
+  accuracy: number;
+  /** Rows = true class, columns = predicted class. */
+  confusionMatrix: number[][];
+  macroF1?: number;
+  perClass?: { precision: number; recall: number; f1: number; support: number }[];
+}
+
+/** Test or validation metrics of a binary model (positive class 1). */
+export interface BinaryEvaluation extends MulticlassEvaluation {
+  threshold: number;
+  precision: number;
+  recall: number;
+  specificity: number;
+  f1: number;
+  auc: number;
+  roc?: { fpr: number[]; tpr: number[] };
+}
+
+/** Class counts of one split. */
+export type ClassBalance = Record<string, number>;
+
+/** One run, as saved in `runs/<id>/run.json`. */
+export interface RunRecord {
+  schemaVersion: number;
+  id: string;
+  status: RunStatus;
+  /** Process that wrote the record (to tell an interrupted run from one in progress). */
+  pid: number;
+  createdAt: string;
+  updatedAt: string;
+  finishedAt?: string;
+  config: RunConfig;
+  summary: Pick<ModelSummary, 'totalParams' | 'trainableParams' | 'nonTrainableParams' | 'sizeKB'> & { rows?: ModelSummary['rows'] };
+  history: History;
+  test?: MulticlassEvaluation | BinaryEvaluation;
+  validation?: MulticlassEvaluation | BinaryEvaluation;
+  classBalance?: Record<string, ClassBalance>;
+  timing: { trainSeconds?: number; samplesPerSecond?: number; evalSeconds?: number; totalSeconds?: number };
+  /** Folder of the saved model, relative to the run folder. */
+  modelDir?: string;
+  error?: string;
+  /** Free-form notes (e.g. which sweep the run belongs to). */
+  tags?: Record<string, string>;
+}
+
+/** Makes a sortable, unique run id such as `20261125-093012-mlp-raw-3f9a`. */
+export function makeRunId(model: string, date: Date = new Date(), random: () => number = Math.random): string {
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  const stamp = `${date.getUTCFullYear()}${p(date.getUTCMonth() + 1)}${p(date.getUTCDate())}-${p(date.getUTCHours())}${p(date.getUTCMinutes())}${p(date.getUTCSeconds())}`;
+  const suffix = Math.floor(random() * 0x10000)
+    .toString(16)
+    .padStart(4, '0');
+  return `${stamp}-${model.replace(/[^a-z0-9-]/gi, '')}-${suffix}`;
+}
+
+/** Checks that a parsed object looks like a run record this version can read. */
+export function isRunRecord(value: unknown): value is RunRecord {
+  if (!value || typeof value !== 'object') return false;
+  const r = value as Partial<RunRecord>;
+  return (
+    typeof r.schemaVersion === 'number' &&
+    r.schemaVersion <= RUN_RECORD_SCHEMA_VERSION &&
+    typeof r.id === 'string' &&
+    typeof r.status === 'string' &&
+    !!r.config &&
+    typeof r.config.model === 'string' &&
+    !!r.history
+  );
+}
