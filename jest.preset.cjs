@@ -22,4 +22,5 @@ module.exports = {
   testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
   moduleNameMapper,
   testTimeout: 60000,
+  setupFiles: [path.join(root, 'jest.setup.cjs')],
 };

@@ -63,8 +63,8 @@ export async function fit(model: tf.LayersModel, train: Dataset, options: FitOpt
   const sampleSize = shapeSize(train.sampleShape);
   const lossName: LossName = options.loss ?? (targetSize === 1 ? 'binaryCrossentropy' : 'categoricalCrossentropy');
   const lossFn = getLoss(lossName);
-  const optimizer =
-    options.optimizer instanceof tf.Optimizer ? options.optimizer : createOptimizer(options.optimizer ?? 'rmsprop');
+  const given = options.optimizer;
+  const optimizer = isTfOptimizer(given) ? given : createOptimizer(given ?? 'rmsprop');
   const classWeight = options.classWeight;
   if (classWeight) {
     const needed = targetSize === 1 ? 2 : targetSize;
@@ -140,6 +140,10 @@ export async function fit(model: tf.LayersModel, train: Dataset, options: FitOpt
   const seconds = (now() - t0) / 1000;
   await emit({ type: 'train-end', history, stopped, elapsedMs: seconds * 1000 });
   return { history, stopped, seconds, samplesPerSecond: trainMs > 0 ? trainSamples / (trainMs / 1000) : 0 };
+}
+
+function isTfOptimizer(o: FitOptions['optimizer']): o is tf.Optimizer {
+  return typeof o === 'object' && o !== null && typeof (o as tf.Optimizer).minimize === 'function';
 }
 
 function fillSampleWeights(y: Float32Array, n: number, targetSize: number, classWeight: readonly number[], w: Float32Array): void {
