@@ -4,6 +4,7 @@
  * tensorflow when the optional peer `@tensorflow/tfjs-node` is installed.
  */
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { setBackendLoaders, type BackendLoader } from '../backend-registry';
 import { registerWasmTrainingKernels } from '../kernels/register-wasm-training-kernels';
@@ -33,9 +34,20 @@ interface DawnGlobals {
 
 let dawnGpu: ReturnType<DawnGlobals['create']> | undefined;
 
-function loadDawn(): ReturnType<DawnGlobals['create']> {
+/**
+ * Loads Dawn. The `webgpu` package is ESM: import it; where dynamic import of ESM is unavailable
+ * (CommonJS test sandboxes), load its prebuilt addon the way its index does.
+ */
+async function loadDawn(): Promise<ReturnType<DawnGlobals['create']>> {
   if (dawnGpu) return dawnGpu;
-  const dawn = requireHere('webgpu') as DawnGlobals;
+  let dawn: DawnGlobals;
+  try {
+    dawn = (await import('webgpu')) as unknown as DawnGlobals;
+  } catch {
+    const root = dirname(requireHere.resolve('webgpu'));
+    const arch = process.platform === 'darwin' ? 'universal' : process.arch;
+    dawn = requireHere(join(root, 'dist', `${process.platform}-${arch}`, 'dawn.node')) as DawnGlobals;
+  }
   Object.assign(globalThis, dawn.globals);
   dawnGpu = dawn.create([]);
   return dawnGpu;
@@ -69,7 +81,7 @@ export function registerNodeBackends(options: NodeBackendOptions = {}): void {
       const envProblem = webgpuNodeEnvProblem();
       if (envProblem) return { usable: false, detail: envProblem };
       try {
-        const adapter = await loadDawn().requestAdapter();
+        const adapter = await (await loadDawn()).requestAdapter();
         if (!adapter) return { usable: false, detail: 'Dawn found no WebGPU adapter (no GPU driver and no SwiftShader Vulkan ICD)' };
         const desc = adapter.info?.description || adapter.info?.vendor;
         return { usable: true, detail: desc ? `adapter: ${desc}` : 'Dawn adapter' };
@@ -78,7 +90,7 @@ export function registerNodeBackends(options: NodeBackendOptions = {}): void {
       }
     },
     async load() {
-      const gpu = loadDawn();
+      const gpu = await loadDawn();
       const g = globalThis as { navigator?: { gpu?: unknown } };
       if (!g.navigator) Object.defineProperty(globalThis, 'navigator', { value: { gpu }, configurable: true, writable: true });
       else if (!g.navigator.gpu) Object.defineProperty(g.navigator, 'gpu', { value: gpu, configurable: true });
