@@ -6,6 +6,9 @@ export default defineConfig({
   dts: true,
   sourcemap: true,
   clean: true,
+  // Shared chunks for both formats: the node entry must share module state (e.g. the backend
+  // registry) with the main entry, in CommonJS too.
+  splitting: true,
   target: 'es2022',
   tsconfig: 'tsconfig.build.json',
   external: [/^@nnlab\//, /^@tensorflow\//],
