@@ -12,7 +12,7 @@ const mayUseWebgpu = argv.includes('webgpu') || argv.includes('--backend=webgpu'
 
 async function main() {
   if (mayUseWebgpu && !process.env.NNLAB_WEBGPU_ENV_SET) {
-    const { webgpuNodeEnv } = await import('@nnlab/core/node');
+    const { webgpuNodeEnv } = await import('../dist/webgpu-env.js');
     const extra = webgpuNodeEnv();
     if (Object.keys(extra).length > 0) {
       const r = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {

@@ -1,0 +1,2 @@
+/** Separate tiny entry for the bin: the environment Dawn needs (re-exported from core). */
+export { webgpuNodeEnv } from '@nnlab/core/node';
