@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { registerBackends } from './commands/backends';
+import { registerPredict } from './commands/predict';
 import { createContext } from './commands/context';
 import { registerSummary } from './commands/summary';
 import { registerTrain } from './commands/train';
@@ -25,6 +26,7 @@ export function buildProgram(verbose: boolean): Command {
     .exitOverride();
   registerSummary(program, ctx);
   registerTrain(program, ctx);
+  registerPredict(program, ctx);
   registerBackends(program, ctx);
   for (const cmd of program.commands) cmd.exitOverride();
   return program;

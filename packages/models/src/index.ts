@@ -22,6 +22,10 @@ export type { ImageSplit } from './mnist-data';
 export { evaluationMetrics, isBinaryEvaluation } from './evaluation-metrics';
 export type { EvaluationMetricsOptions } from './evaluation-metrics';
 
+// Input pipelines: one image → one model input (CLI predict and the web app)
+export { inputPipelineFor, prepareImage } from './input-pipeline';
+export type { InputPipeline, InputPipelineOptions, PrepareImageOptions } from './input-pipeline';
+
 // Summaries
 export { formatSummary, summarizeModel } from './summary';
 export type { ModelSummary, SummaryRow } from './summary';

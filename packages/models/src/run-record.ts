@@ -6,6 +6,7 @@
 import type { History, ResolvedOptimizerConfig } from '@nnlab/core';
 import type { ModelSummary } from './summary';
 import type { ZooArgs } from './model-zoo';
+import type { InputPipeline } from './input-pipeline';
 
 /** Version of the `run.json` layout. Bump on incompatible changes. */
 export const RUN_RECORD_SCHEMA_VERSION = 1;
@@ -42,6 +43,8 @@ export interface RunConfig {
     /** Extra data settings (HOG parameters, image size, limits…). */
     options?: Record<string, unknown>;
   };
+  /** How one image becomes one model input (used by `predict` and the web app). */
+  input?: InputPipeline;
   /** Versions of nnlab packages, tfjs and Node. */
   versions: Record<string, string>;
   /** The command line, when run from the CLI. */

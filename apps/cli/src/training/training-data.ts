@@ -4,6 +4,7 @@
  * checksums) and each split's class balance.
  */
 import type { Dataset } from '@nnlab/core';
+import type { HogOptions } from '@nnlab/features-hog';
 import { loadMnist } from '@nnlab/datasets/node';
 import { mnistPixelDataset, pixelLayoutFor, type RunDataFile, type ZooEntry } from '@nnlab/models';
 import { UsageError } from '../exit-codes';
@@ -23,6 +24,8 @@ export interface TrainingData {
   classWeights?: number[];
   classBalance: Record<string, Record<string, number>>;
   options?: Record<string, unknown>;
+  /** HOG parameters used (mlp-hog). */
+  hog?: HogOptions;
 }
 
 function countLabels(labels: ArrayLike<number>, names: readonly string[]): Record<string, number> {
