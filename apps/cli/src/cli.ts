@@ -6,8 +6,10 @@
 import { Command, CommanderError } from 'commander';
 import { registerBackends } from './commands/backends';
 import { registerPredict } from './commands/predict';
+import { registerRuns } from './commands/runs';
 import { createContext } from './commands/context';
 import { registerSummary } from './commands/summary';
+import { registerSweep } from './commands/sweep';
 import { registerTrain } from './commands/train';
 import { EXIT, exitCodeFor } from './exit-codes';
 import { cliVersion } from './versions';
@@ -27,6 +29,8 @@ export function buildProgram(verbose: boolean): Command {
   registerSummary(program, ctx);
   registerTrain(program, ctx);
   registerPredict(program, ctx);
+  registerSweep(program, ctx);
+  registerRuns(program, ctx);
   registerBackends(program, ctx);
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
