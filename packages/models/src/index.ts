@@ -15,8 +15,8 @@ export { buildCnn } from './zoo/cnn';
 export type { CnnOptions } from './zoo/cnn';
 
 // Data for the MNIST models
-export { MNIST_CLASSES, featureDataset, mnistPixelDataset, pixelLayoutFor } from './mnist-data';
-export type { ImageSplit } from './mnist-data';
+export { MNIST_CLASSES, featureDataset, imageDataset, mnistPixelDataset, pixelLayoutFor } from './mnist-data';
+export type { ImageDatasetOptions, ImageSplit } from './mnist-data';
 
 // Metrics of an evaluation pass
 export { evaluationMetrics, isBinaryEvaluation } from './evaluation-metrics';

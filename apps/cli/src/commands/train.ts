@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { OPTIMIZER_NAMES, type BackendName, type OptimizerName } from '@nnlab/core';
 import { HIDDEN_ACTIVATIONS, MODEL_IDS, getZooEntry, isBinaryEvaluation, type HiddenActivation } from '@nnlab/models';
+import type { HogBlockNorm } from '@nnlab/features-hog';
 import { createProgressBar } from '../output/progress-bar';
 import { trainRun, type TrainRunOptions } from '../training/train-run';
 import type { CommandContext } from './context';
@@ -22,6 +23,12 @@ interface TrainFlags {
   hidden?: number[];
   activation?: HiddenActivation;
   imageSize?: number;
+  classWeights?: boolean;
+  valFromTrain?: number;
+  orientations?: number;
+  pixelsPerCell?: number;
+  cellsPerBlock?: number;
+  blockNorm?: HogBlockNorm;
   runsDir?: string;
   record: boolean;
   json?: boolean;
@@ -37,11 +44,18 @@ export function addTrainingFlags(cmd: Command): Command {
     .option('--learning-rate <lr>', 'learning rate (default: Keras default of the optimizer)', float('--learning-rate', 0, 10))
     .option('--backend <name>', 'tfjs backend (auto = wasm in Node)', choice('--backend', BACKEND_CHOICES), 'auto')
     .option('--seed <n>', 'seed of weight initialisation and shuffling', int('--seed', 0, 2 ** 31 - 1), 0)
-    .option('--data <path>', 'data folder or file (default: NNLAB_DATA_DIR, then the vendored copy, then the cache/download)')
+    .option('--data <path>', 'MNIST folder; for cnn-pneumonia a chest_xray folder ({train,val,test}/{NORMAL,PNEUMONIA}), a PneumoniaMNIST .npz, or `pneumoniamnist` (default: NNLAB_DATA_DIR, the vendored copy, the cache, a download)')
     .option('--limit <n>', 'train on the first N training samples (quick checks)', int('--limit'))
     .option('--hidden <units>', 'hidden dense units, comma-separated', intList('--hidden'))
     .option('--activation <name>', 'hidden activation (MLPs)', choice('--activation', HIDDEN_ACTIVATIONS))
     .option('--image-size <px>', 'square input side (CNNs)', int('--image-size', 8, 4096))
+    .option('--class-weights', 'weight the loss by total/(2·count) per class (default for cnn-pneumonia, as the course)')
+    .option('--no-class-weights', 'plain loss even for cnn-pneumonia')
+    .option('--val-from-train <f>', 'cnn-pneumonia: validation = a stratified fraction of the training set (instead of the val split)', float('--val-from-train', 0, 1, { exclusiveMax: true }))
+    .option('--orientations <n>', 'mlp-hog: HOG orientation bins (course 8)', int('--orientations', 1, 360))
+    .option('--pixels-per-cell <n>', 'mlp-hog: HOG cell side in pixels (course 4)', int('--pixels-per-cell', 1, 28))
+    .option('--cells-per-block <n>', 'mlp-hog: HOG block side in cells (course 1)', int('--cells-per-block', 1, 28))
+    .option('--block-norm <name>', 'mlp-hog: HOG block normalisation (course L2-Hys)', choice('--block-norm', ['L1', 'L1-sqrt', 'L2', 'L2-Hys'] as const))
     .option('--runs-dir <dir>', 'where run records go (default: NNLAB_RUNS_DIR or ./runs)')
     .option('--no-record', 'do not write a run record');
 }
@@ -61,6 +75,9 @@ function toRunOptions(model: string, f: TrainFlags): TrainRunOptions {
     hidden: f.hidden,
     activation: f.activation,
     imageSize: f.imageSize,
+    classWeights: f.classWeights,
+    valFromTrain: f.valFromTrain,
+    hog: { orientations: f.orientations, pixelsPerCell: f.pixelsPerCell, cellsPerBlock: f.cellsPerBlock, blockNorm: f.blockNorm },
     runsDir: f.runsDir,
     noRecord: !f.record,
     argv: process.argv.slice(2),

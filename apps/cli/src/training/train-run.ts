@@ -29,6 +29,7 @@ import {
   type ZooArgs,
 } from '@nnlab/models';
 import { resolveRunsDir, saveRunRecord } from '@nnlab/models/node';
+import type { HogBlockNorm } from '@nnlab/features-hog';
 import { UsageError } from '../exit-codes';
 import { runtimeVersions } from '../versions';
 import { loadTrainingData } from './training-data';
@@ -53,7 +54,7 @@ export interface TrainRunOptions {
   classWeights?: boolean;
   valFromTrain?: number;
   /** HOG parameters (mlp-hog). */
-  hog?: { orientations?: number; pixelsPerCell?: number; cellsPerBlock?: number; blockNorm?: string };
+  hog?: { orientations?: number; pixelsPerCell?: number; cellsPerBlock?: number; blockNorm?: HogBlockNorm };
   runsDir?: string;
   /** Skip writing a run record. */
   noRecord?: boolean;
