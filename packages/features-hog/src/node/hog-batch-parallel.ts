@@ -1,0 +1,154 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { HogOptionError } from '../errors';
+import { createHogExtractor, hogKernelParams, type HogImage } from '../hog';
+import { checkCount, checkImageBuffer, checkOutBuffer } from '../input-checks';
+import { HOG_KERNEL_FUNCTIONS, compileHogPlan, runHogPlan, type HogKernelParams } from '../hog-kernel';
+import { hogGeometry, type HogOptions } from '../hog-options';
+
+/** Default of {@link HogBatchParallelOptions.minImagesPerThread}. */
+export const DEFAULT_MIN_IMAGES_PER_THREAD = 2000;
+
+/** How {@link hogBatchParallel} splits the work. */
+export interface HogBatchParallelOptions {
+  /** Threads in all, the calling thread included (it takes the first share). Default `os.availableParallelism()`. */
+  threads?: number;
+  /** Fewer threads are used when each would get fewer images than this (a worker costs ~30 ms to start). Default 2000. */
+  minImagesPerThread?: number;
+  /** Destination of exactly `count × featureLength` values. Backed by a SharedArrayBuffer it is written in place. */
+  out?: Float32Array;
+}
+
+interface WorkerJob {
+  params: HogKernelParams;
+  kind: 'u8' | 'f32';
+  images: SharedArrayBuffer;
+  imagesOffset: number;
+  imagesLength: number;
+  out: SharedArrayBuffer;
+  outOffset: number;
+  outLength: number;
+  start: number;
+  end: number;
+  size: number;
+  featureLength: number;
+}
+
+let workerSource: string | undefined;
+
+/**
+ * The worker script: the kernel's own source text (it is self-contained, see hog-kernel.ts) plus a
+ * loop over a range of images. Code-coverage instrumentation of hog-kernel.ts would break this.
+ */
+function getWorkerSource(): string {
+  // No `require`/`import` statement: an eval'd worker is CommonJS or ESM depending on the parent's
+  // flags (e.g. `--input-type=module`); a dynamic import() works in both.
+  workerSource ??= [
+    "'use strict';",
+    ...HOG_KERNEL_FUNCTIONS.map((f) => f.toString()),
+    "import('node:worker_threads').then(({ parentPort, workerData: job }) => {",
+    `  const plan = ${compileHogPlan.name}(job.params);`,
+    '  const src = job.kind === "u8" ? new Uint8Array(job.images, job.imagesOffset, job.imagesLength)',
+    '    : new Float32Array(job.images, job.imagesOffset, job.imagesLength);',
+    '  const out = new Float32Array(job.out, job.outOffset, job.outLength);',
+    `  for (let i = job.start; i < job.end; i++) ${runHogPlan.name}(plan, src, i * job.size, out, i * job.featureLength);`,
+    '  parentPort.postMessage(job.end - job.start);',
+    '});',
+  ].join('\n');
+  return workerSource;
+}
+
+function runWorker(job: WorkerJob): { done: Promise<void>; worker: Worker } {
+  const worker = new Worker(getWorkerSource(), { eval: true, workerData: job });
+  const done = new Promise<void>((resolve, reject) => {
+    let finished = false;
+    worker.once('message', () => {
+      finished = true;
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (finished && code === 0) resolve();
+      else reject(new Error(`hogBatchParallel: worker for images ${job.start}–${job.end - 1} exited with code ${code}`));
+    });
+  });
+  return { done, worker };
+}
+
+function toShared<T extends Uint8Array | Float32Array>(a: T): T {
+  if (a.buffer instanceof SharedArrayBuffer) return a;
+  const copy = (a instanceof Uint8Array
+    ? new Uint8Array(new SharedArrayBuffer(a.byteLength))
+    : new Float32Array(new SharedArrayBuffer(a.byteLength))) as T;
+  copy.set(a as never);
+  return copy;
+}
+
+/**
+ * {@link hogBatch} spread over worker threads (Node only). Same values, bit for bit: every thread
+ * runs the same kernel. Images go to the workers through a SharedArrayBuffer (copied there once
+ * unless already shared); the result is SharedArrayBuffer-backed unless `out` is given.
+ * Falls back to the calling thread alone for small batches.
+ */
+export async function hogBatchParallel(
+  images: HogImage,
+  count: number,
+  height: number,
+  width: number,
+  options: HogOptions = {},
+  parallel: HogBatchParallelOptions = {},
+): Promise<Float32Array> {
+  const fn = 'hogBatchParallel';
+  const g = hogGeometry(height, width, options, fn);
+  checkCount(fn, count);
+  const size = height * width;
+  checkImageBuffer(fn, 'images', images, count * size, `count × height × width = ${count} × ${height} × ${width}`);
+  const total = count * g.featureLength;
+  const { out } = parallel;
+  if (out !== undefined) checkOutBuffer(fn, out, total, `count × featureLength = ${count} × ${g.featureLength}`);
+  const threads = parallel.threads ?? availableParallelism();
+  const minPer = parallel.minImagesPerThread ?? DEFAULT_MIN_IMAGES_PER_THREAD;
+  if (!Number.isInteger(threads) || threads < 1) {
+    throw new HogOptionError('threads', `${fn}: parallel.threads must be a positive integer, got ${String(threads)}`);
+  }
+  if (!Number.isInteger(minPer) || minPer < 1) {
+    throw new HogOptionError('minImagesPerThread', `${fn}: parallel.minImagesPerThread must be a positive integer, got ${String(minPer)}`);
+  }
+  const n = Math.max(1, Math.min(threads, Math.floor(count / minPer)));
+  const extractor = createHogExtractor(height, width, options);
+  if (n === 1) return extractor.extractBatch(images, count, out);
+
+  const src = toShared(images);
+  const result = out && out.buffer instanceof SharedArrayBuffer ? out : new Float32Array(new SharedArrayBuffer(total * 4));
+  const bound = (t: number): number => Math.round((count * t) / n);
+  const params = hogKernelParams(g);
+  const jobs = [];
+  for (let t = 1; t < n; t++) {
+    jobs.push(
+      runWorker({
+        params,
+        kind: src instanceof Uint8Array ? 'u8' : 'f32',
+        images: src.buffer as SharedArrayBuffer,
+        imagesOffset: src.byteOffset,
+        imagesLength: src.length,
+        out: result.buffer as SharedArrayBuffer,
+        outOffset: result.byteOffset,
+        outLength: result.length,
+        start: bound(t),
+        end: bound(t + 1),
+        size,
+        featureLength: g.featureLength,
+      }),
+    );
+  }
+  try {
+    // the calling thread takes the first share while the workers start
+    const first = bound(1);
+    extractor.extractBatch(src.subarray(0, first * size), first, result.subarray(0, first * g.featureLength));
+    await Promise.all(jobs.map((j) => j.done));
+  } catch (err) {
+    await Promise.all(jobs.map((j) => j.worker.terminate()));
+    throw err;
+  }
+  if (out !== undefined && result !== out) out.set(result);
+  return out ?? result;
+}

@@ -1,0 +1,100 @@
+import { writeFile } from 'node:fs/promises';
+import { deflateSync } from 'node:zlib';
+import { HogInputError } from '../errors';
+
+/** Options of {@link encodePng}. */
+export interface EncodePngOptions {
+  /** zlib level 0–9 for the IDAT stream. Default {@link DEFAULT_PNG_COMPRESSION_LEVEL}. */
+  compressionLevel?: number;
+}
+
+/** Default zlib level of {@link encodePng}. */
+export const DEFAULT_PNG_COMPRESSION_LEVEL = 6;
+
+const PNG_SIGNATURE = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
+
+let crcTable: Uint32Array | undefined;
+
+/** CRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320), as PNG chunks need it. */
+export function crc32(bytes: Uint8Array, crc = 0): number {
+  if (!crcTable) {
+    crcTable = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c >>> 0;
+    }
+  }
+  let c = ~crc >>> 0;
+  for (let i = 0; i < bytes.length; i++) c = crcTable[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
+  return ~c >>> 0;
+}
+
+function chunk(type: string, data: Uint8Array): Uint8Array {
+  const out = new Uint8Array(12 + data.length);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, data.length);
+  for (let i = 0; i < 4; i++) out[4 + i] = type.charCodeAt(i);
+  out.set(data, 8);
+  view.setUint32(8 + data.length, crc32(out.subarray(4, 8 + data.length)));
+  return out;
+}
+
+function checkRaster(fn: string, rgba: unknown, width: unknown, height: unknown): asserts rgba is Uint8Array | Uint8ClampedArray {
+  for (const [name, v] of [['width', width], ['height', height]] as const) {
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > 0x7fffffff) {
+      throw new HogInputError(name, `${fn}: ${name} must be a positive integer, got ${String(v)}`);
+    }
+  }
+  if (!(rgba instanceof Uint8Array) && !(rgba instanceof Uint8ClampedArray)) {
+    throw new HogInputError('rgba', `${fn}: rgba must be a Uint8Array or Uint8ClampedArray`);
+  }
+  const expected = (width as number) * (height as number) * 4;
+  if (rgba.length !== expected) {
+    throw new HogInputError('rgba', `${fn}: rgba has ${rgba.length} bytes but width × height × 4 = ${width} × ${height} × 4 = ${expected}`);
+  }
+}
+
+/**
+ * A PNG file (8-bit RGBA, non-interlaced, filter 0 on every row) of `width × height` pixels:
+ * signature, IHDR, one zlib IDAT, IEND, each chunk with its CRC-32.
+ * @throws HogInputError when `rgba` does not hold `width × height × 4` bytes.
+ */
+export function encodePng(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number, options: EncodePngOptions = {}): Uint8Array {
+  checkRaster('encodePng', rgba, width, height);
+  const ihdr = new Uint8Array(13);
+  const v = new DataView(ihdr.buffer);
+  v.setUint32(0, width);
+  v.setUint32(4, height);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 6; // colour type: RGBA
+  ihdr[10] = 0; // deflate
+  ihdr[11] = 0; // filter method 0
+  ihdr[12] = 0; // no interlace
+  const stride = width * 4;
+  const raw = new Uint8Array((stride + 1) * height);
+  for (let y = 0; y < height; y++) {
+    raw[y * (stride + 1)] = 0; // filter type None
+    raw.set(rgba.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1);
+  }
+  const idat = deflateSync(raw, { level: options.compressionLevel ?? DEFAULT_PNG_COMPRESSION_LEVEL });
+  const parts = [PNG_SIGNATURE, chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', new Uint8Array(0))];
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+
+/** Encodes with {@link encodePng} and writes the file at `path`. */
+export async function writePng(
+  path: string,
+  rgba: Uint8Array | Uint8ClampedArray,
+  width: number,
+  height: number,
+  options: EncodePngOptions = {},
+): Promise<void> {
+  await writeFile(path, encodePng(rgba, width, height, options));
+}
