@@ -1,4 +1,6 @@
-// Node-only helpers of @nnlab/metrics. There are none yet: every metric and chart builder is
-// browser-safe and exported from the main entry. This module stays valid so `@nnlab/metrics/node`
-// resolves.
-export {};
+// @nnlab/metrics/node — Node-only helpers: headless rendering of the chart specs to SVG and PNG
+// (vega + vega-lite, PNG through sharp).
+
+// Chart rendering
+export { renderChartPng, renderChartSvg, svgToPng } from './node/render-chart';
+export type { RenderChartOptions } from './node/render-chart';
