@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { registerBackends } from './commands/backends';
+import { registerHog } from './commands/hog';
 import { registerPredict } from './commands/predict';
 import { registerRuns } from './commands/runs';
 import { createContext } from './commands/context';
@@ -28,6 +29,7 @@ export function buildProgram(verbose: boolean): Command {
     .exitOverride();
   registerSummary(program, ctx);
   registerTrain(program, ctx);
+  registerHog(program, ctx);
   registerPredict(program, ctx);
   registerSweep(program, ctx);
   registerRuns(program, ctx);

@@ -32,6 +32,7 @@ export function exitCodeFor(err: unknown): number {
   if (err instanceof NnlabError && BY_CODE[err.code] !== undefined) return BY_CODE[err.code];
   if (err instanceof Error && DATA_ERROR_NAMES.test(err.name)) return EXIT.data;
   if (err instanceof NnlabError && /^(DATA|DATASET|CHECKSUM|DOWNLOAD|IMAGE)/.test(err.code)) return EXIT.data;
+  if (err instanceof Error && /^(Hog(Option|Input)Error|MetricsInputError|ModelArgsError|DatasetArgumentError)$/.test(err.name)) return EXIT.usage;
   if (err instanceof RangeError) return EXIT.usage;
   return EXIT.failure;
 }
