@@ -7,6 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { registerBackends } from './commands/backends';
 import { registerHog } from './commands/hog';
 import { registerPredict } from './commands/predict';
+import { registerReproduce } from './commands/reproduce';
 import { registerRuns } from './commands/runs';
 import { createContext } from './commands/context';
 import { registerSummary } from './commands/summary';
@@ -33,6 +34,7 @@ export function buildProgram(verbose: boolean): Command {
   registerPredict(program, ctx);
   registerSweep(program, ctx);
   registerRuns(program, ctx);
+  registerReproduce(program, ctx);
   registerBackends(program, ctx);
   for (const cmd of program.commands) cmd.exitOverride();
   return program;

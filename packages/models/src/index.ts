@@ -19,7 +19,7 @@ export { MNIST_CLASSES, featureDataset, imageDataset, mnistPixelDataset, pixelLa
 export type { ImageDatasetOptions, ImageSplit } from './mnist-data';
 
 // Metrics of an evaluation pass
-export { evaluationMetrics, isBinaryEvaluation } from './evaluation-metrics';
+export { evaluationMetrics, isBinaryEvaluation, mostConfidentMistakes } from './evaluation-metrics';
 export type { EvaluationMetricsOptions } from './evaluation-metrics';
 
 // Input pipelines: one image → one model input (CLI predict and the web app)

@@ -59,6 +59,8 @@ export interface MulticlassEvaluation {
   confusionMatrix: number[][];
   macroF1?: number;
   perClass?: { precision: number; recall: number; f1: number; support: number }[];
+  /** The most confidently misclassified samples (index in the evaluated set, most confident first). */
+  misclassified?: { index: number; label: number; predicted: number; confidence: number }[];
 }
 
 /** Test or validation metrics of a binary model (positive class 1). */
@@ -69,7 +71,7 @@ export interface BinaryEvaluation extends MulticlassEvaluation {
   specificity: number;
   f1: number;
   auc: number;
-  roc?: { fpr: number[]; tpr: number[] };
+  roc?: { fpr: number[]; tpr: number[]; thresholds?: number[] };
 }
 
 /** Class counts of one split. */
