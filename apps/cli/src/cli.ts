@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { registerBackends } from './commands/backends';
+import { registerBench } from './commands/bench';
 import { registerHog } from './commands/hog';
 import { registerPredict } from './commands/predict';
 import { registerReproduce } from './commands/reproduce';
@@ -36,6 +37,7 @@ export function buildProgram(verbose: boolean): Command {
   registerRuns(program, ctx);
   registerReproduce(program, ctx);
   registerBackends(program, ctx);
+  registerBench(program, ctx);
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
 }

@@ -30,6 +30,10 @@ export type { InputPipeline, InputPipelineOptions, PrepareImageOptions } from '.
 export { formatSummary, summarizeModel } from './summary';
 export type { ModelSummary, SummaryRow } from './summary';
 
+// Benchmarks (throughput, effective GFLOP/s, kernel profile)
+export { benchmarkModel, forwardFlops } from './benchmark';
+export type { BenchmarkOptions, BenchmarkResult, KernelTime } from './benchmark';
+
 // Run records (versioned JSON)
 export { RUN_RECORD_SCHEMA_VERSION, isRunRecord, makeRunId } from './run-record';
 export type {

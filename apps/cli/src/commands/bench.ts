@@ -1,0 +1,126 @@
+/**
+ * `nnlab bench`: training and inference throughput of each zoo model on each usable backend
+ * (samples/s, ms/step, effective GFLOP/s, peak RSS), optionally the top kernels of one step
+ * (`--profile`) and the ratio against the PyTorch reference run in the same invocation
+ * (`--vs-torch`, benchmarks/torch_reference.py with Debian's python3-torch).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import { listBackends, useBackend, type BackendName } from '@nnlab/core';
+import { registerNodeBackends } from '@nnlab/core/node';
+import { MODEL_IDS, benchmarkModel, type BenchmarkResult } from '@nnlab/models';
+import { UsageError } from '../exit-codes';
+import { formatTable } from '../output/table';
+import type { CommandContext } from './context';
+import { int } from './parse';
+
+interface BenchFlags {
+  models?: string;
+  backends?: string;
+  steps?: number;
+  profile?: boolean;
+  vsTorch?: boolean;
+  python: string;
+  json?: boolean;
+}
+
+interface TorchRow {
+  model: string;
+  trainSamplesPerSecond: number;
+  inferSamplesPerSecond: number;
+  trainMsPerStep: number;
+  peakRssMB: number;
+  settings: Record<string, unknown>;
+}
+
+/** benchmarks/torch_reference.py, found from the repository the CLI runs in. */
+function torchScript(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (const candidate of [resolve(here, '../../../benchmarks/torch_reference.py'), resolve(process.cwd(), 'benchmarks/torch_reference.py')]) {
+    if (existsSync(candidate)) return candidate;
+  }
+  throw new UsageError('benchmarks/torch_reference.py not found: run --vs-torch from the nnlab repository');
+}
+
+function runTorch(python: string, models: string[]): TorchRow[] {
+  const r = spawnSync(python, [torchScript(), '--models', models.join(',')], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (r.error || r.status !== 0) {
+    const why = r.error?.message ?? r.stderr.trim().split('\n').pop();
+    throw new UsageError(`the PyTorch reference failed (${why}). It needs Debian's python3-torch: apt-get install python3-torch`);
+  }
+  return (JSON.parse(r.stdout.trim().split('\n').pop()!) as { rows: TorchRow[] }).rows;
+}
+
+const fmt = (n: number, d = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }) : '–');
+
+export function registerBench(program: Command, ctx: CommandContext): void {
+  program
+    .command('bench')
+    .description('training/inference speed of every zoo model on every usable backend; --vs-torch compares with PyTorch on the same models')
+    .option('--models <ids>', `comma-separated subset of ${MODEL_IDS.join(',')}`)
+    .option('--backends <names>', 'comma-separated backends (default: every usable one)')
+    .option('--steps <n>', 'timed training steps per row (default: sized per model)', int('--steps', 1, 100000))
+    .option('--profile', 'print the top kernels of one training step per row')
+    .option('--vs-torch', 'also run benchmarks/torch_reference.py (python3-torch) and print nnlab/PyTorch ratios')
+    .option('--python <path>', 'Python with torch for --vs-torch', '/usr/bin/python3')
+    .option('--json', 'print one JSON object')
+    .addHelpText('after', '\nExamples:\n  nnlab bench --models cnn-mnist --backends wasm --profile\n  nnlab bench --vs-torch --json')
+    .action(async (f: BenchFlags) => {
+      await ctx.quietTf();
+      registerNodeBackends();
+      const models = f.models ? f.models.split(',').map((s) => s.trim()) : [...MODEL_IDS];
+      for (const m of models) if (!MODEL_IDS.includes(m as never)) throw new UsageError(`--models: unknown model '${m}'`);
+      const usable = (await listBackends()).filter((b) => b.usable).map((b) => b.name);
+      const backends = (f.backends ? f.backends.split(',').map((s) => s.trim()) : usable.filter((b) => b !== 'cpu' || models.every((m) => m.startsWith('mlp')))) as BackendName[];
+      const rows: (BenchmarkResult & { peakRssMB: number })[] = [];
+      for (const backend of backends) {
+        await useBackend(backend);
+        for (const model of models) {
+          if (!f.json) ctx.info(`bench ${model} on ${backend}…`);
+          const r = await benchmarkModel(model, { steps: f.steps, profile: f.profile });
+          rows.push({ ...r, peakRssMB: process.resourceUsage().maxRSS / 1024 });
+        }
+      }
+      const torch = f.vsTorch ? runTorch(f.python, models) : undefined;
+      const withRatio = rows.map((r) => {
+        const t = torch?.find((x) => x.model === r.model);
+        return {
+          ...r,
+          torch: t ? { trainSamplesPerSecond: t.trainSamplesPerSecond, inferSamplesPerSecond: t.inferSamplesPerSecond, settings: t.settings } : undefined,
+          ratioTrain: t ? r.trainSamplesPerSecond / t.trainSamplesPerSecond : undefined,
+          ratioInfer: t ? r.inferSamplesPerSecond / t.inferSamplesPerSecond : undefined,
+        };
+      });
+      if (f.json) {
+        ctx.json({ rows: withRatio, torch: torch ?? null, machine: { cpus: (await import('node:os')).cpus().length, node: process.versions.node } });
+        return;
+      }
+      ctx.out(
+        formatTable(
+          ['model', 'backend', 'batch', 'train samples/s', 'ms/step', 'train GFLOP/s', 'infer samples/s', 'peak RSS MB', ...(torch ? ['PyTorch train/s', 'ratio'] : [])],
+          withRatio.map((r) => [
+            r.model,
+            r.backend,
+            r.batchSize,
+            fmt(r.trainSamplesPerSecond),
+            fmt(r.trainMsPerStep, 2),
+            fmt(r.trainGflops, 2),
+            fmt(r.inferSamplesPerSecond),
+            fmt(r.peakRssMB),
+            ...(torch ? [fmt(r.torch?.trainSamplesPerSecond ?? NaN), r.ratioTrain !== undefined ? r.ratioTrain.toFixed(2) : '–'] : []),
+          ]),
+        ),
+      );
+      if (torch) ctx.out(`\nPyTorch settings: ${torch.map((t) => `${t.model}: ${JSON.stringify(t.settings)}`).join('; ')}`);
+      if (f.profile) {
+        for (const r of rows) {
+          const total = (r.profile ?? []).reduce((s, k) => s + k.ms, 0);
+          ctx.out(`\n${r.model} on ${r.backend}: one training step, top kernels (${total.toFixed(1)} ms in kernels)`);
+          ctx.out(formatTable(['kernel', 'ms', 'calls', 'share'], (r.profile ?? []).slice(0, 8).map((k) => [k.name, k.ms.toFixed(2), k.calls, `${((100 * k.ms) / Math.max(total, 1e-9)).toFixed(1)}%`])));
+        }
+      }
+    });
+}

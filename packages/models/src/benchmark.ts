@@ -1,0 +1,164 @@
+/**
+ * Training and inference throughput of a zoo model on the active backend, measured through the
+ * same training loop users run (`fit`: batch copy, optimizer step, loss read-back), on fixed-shape
+ * random data; optionally the per-kernel profile of one training step.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { arrayDataset, createRng, fit, getLoss, type LossName } from '@nnlab/core';
+import { getZooEntry, type ZooArgs } from './model-zoo';
+
+/** Options of `benchmarkModel`. */
+export interface BenchmarkOptions {
+  /** Default: the course batch size of the model. */
+  batchSize?: number;
+  /** Untimed steps first (kernel compilation, allocation). Default 3. */
+  warmupSteps?: number;
+  /** Timed training steps. Default: sized to the model (about a second of work on wasm). */
+  steps?: number;
+  /** Timed inference batches. Default: same as steps. */
+  inferSteps?: number;
+  /** Also profile one training step per kernel. */
+  profile?: boolean;
+  /** Builder arguments (e.g. imageSize). */
+  args?: ZooArgs;
+}
+
+/** One kernel's share of a profiled step. */
+export interface KernelTime {
+  name: string;
+  ms: number;
+  calls: number;
+}
+
+/** What `benchmarkModel` measures. */
+export interface BenchmarkResult {
+  model: string;
+  backend: string;
+  batchSize: number;
+  steps: number;
+  trainSamplesPerSecond: number;
+  trainMsPerStep: number;
+  inferSamplesPerSecond: number;
+  inferMsPerBatch: number;
+  /** Forward FLOPs per sample (multiply–adds × 2). */
+  forwardFlopsPerSample: number;
+  /** Effective training GFLOP/s, counting a training step as 3 × forward. */
+  trainGflops: number;
+  inferGflops: number;
+  profile?: KernelTime[];
+}
+
+const DEFAULT_STEPS: Record<string, number> = { 'mlp-raw': 200, 'mlp-hog': 200, 'cnn-mnist': 30, 'cnn-pneumonia': 4 };
+
+/** Forward FLOPs per sample of a Sequential of Dense / Conv2D / pooling layers. */
+export function forwardFlops(model: tf.LayersModel): number {
+  let flops = 0;
+  for (const layer of model.layers) {
+    const cls = layer.getClassName();
+    const out = layer.outputShape as (number | null)[];
+    const weights = layer.getWeights();
+    if (cls === 'Dense') {
+      const [inUnits, units] = weights[0].shape;
+      flops += 2 * inUnits * units;
+    } else if (cls === 'Conv2D') {
+      const [kh, kw, cin, cout] = weights[0].shape;
+      flops += 2 * kh * kw * cin * cout * (out[1] ?? 1) * (out[2] ?? 1);
+    }
+  }
+  return flops;
+}
+
+/** Benchmarks one zoo model on the active tfjs backend. */
+export async function benchmarkModel(id: string, options: BenchmarkOptions = {}): Promise<BenchmarkResult> {
+  const entry = getZooEntry(id);
+  const batchSize = options.batchSize ?? entry.course.batchSize;
+  const warmup = Math.max(1, options.warmupSteps ?? 3);
+  const steps = options.steps ?? DEFAULT_STEPS[id] ?? 20;
+  const inferSteps = options.inferSteps ?? steps;
+  const model = entry.build({ seed: 1, ...options.args });
+  const sampleShape = (model.inputs[0].shape as number[]).slice(1);
+  const outputs = (model.outputs[0].shape as number[])[1];
+  const sampleSize = sampleShape.reduce((a, b) => a * b, 1);
+  const total = batchSize * (warmup + steps);
+  const rng = createRng(7);
+  const x = new Float32Array(total * sampleSize);
+  for (let i = 0; i < x.length; i++) x[i] = rng.next();
+  const numClasses = outputs === 1 ? 2 : outputs;
+  const labels = Uint8Array.from({ length: total }, (_, i) => i % numClasses);
+  const data = arrayDataset({ x, sampleShape, labels, numClasses });
+
+  let tStart = 0;
+  let tEnd = 0;
+  await fit(model, data, {
+    epochs: 1,
+    batchSize,
+    shuffle: false,
+    optimizer: entry.course.optimizer,
+    loss: entry.course.loss,
+    onEvent: (e) => {
+      if (e.type === 'batch-end' && e.batch === warmup - 1) tStart = performance.now();
+      if (e.type === 'batch-end' && e.batch === warmup + steps - 1) tEnd = performance.now();
+    },
+  });
+  const trainSeconds = (tEnd - tStart) / 1000;
+
+  const xb = tf.tensor(x.subarray(0, batchSize * sampleSize), [batchSize, ...sampleShape]);
+  for (let i = 0; i < Math.max(1, warmup); i++) {
+    const p = model.predict(xb) as tf.Tensor;
+    await p.data();
+    p.dispose();
+  }
+  const i0 = performance.now();
+  for (let i = 0; i < inferSteps; i++) {
+    const p = model.predict(xb) as tf.Tensor;
+    await p.data();
+    p.dispose();
+  }
+  const inferSeconds = (performance.now() - i0) / 1000;
+
+  let profile: KernelTime[] | undefined;
+  if (options.profile) profile = await profileStep(model, xb, labels.subarray(0, batchSize), numClasses, entry.course.loss);
+  xb.dispose();
+  const flops = forwardFlops(model);
+  model.dispose();
+  const trainRate = (steps * batchSize) / trainSeconds;
+  const inferRate = (inferSteps * batchSize) / inferSeconds;
+  return {
+    model: id,
+    backend: tf.getBackend(),
+    batchSize,
+    steps,
+    trainSamplesPerSecond: trainRate,
+    trainMsPerStep: (1000 * trainSeconds) / steps,
+    inferSamplesPerSecond: inferRate,
+    inferMsPerBatch: (1000 * inferSeconds) / inferSteps,
+    forwardFlopsPerSample: flops,
+    trainGflops: (trainRate * 3 * flops) / 1e9,
+    inferGflops: (inferRate * flops) / 1e9,
+    profile,
+  };
+}
+
+/** Per-kernel times of one training step (tfjs profiler), largest first. */
+async function profileStep(model: tf.LayersModel, xb: tf.Tensor, labels: Uint8Array, numClasses: number, lossName: LossName): Promise<KernelTime[]> {
+  const lossFn = getLoss(lossName);
+  const y = numClasses > 2 ? tf.oneHot(tf.tensor1d(Array.from(labels), 'int32'), numClasses).toFloat() : tf.tensor2d(Array.from(labels), [labels.length, 1]);
+  const opt = tf.train.sgd(0);
+  const vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
+  const info = await tf.profile(async () => {
+    const loss = opt.minimize(() => tf.mean(lossFn(y, model.apply(xb, { training: true }) as tf.Tensor)) as tf.Scalar, true, vars);
+    await loss?.data();
+    loss?.dispose();
+  });
+  y.dispose();
+  opt.dispose();
+  const byName = new Map<string, KernelTime>();
+  for (const k of info.kernels) {
+    const ms = typeof k.kernelTimeMs === 'number' ? k.kernelTimeMs : 0;
+    const cur = byName.get(k.name) ?? { name: k.name, ms: 0, calls: 0 };
+    cur.ms += ms;
+    cur.calls += 1;
+    byName.set(k.name, cur);
+  }
+  return [...byName.values()].sort((a, b) => b.ms - a.ms);
+}
