@@ -1,0 +1,70 @@
+/**
+ * The app: header with the backend panel, tabs Train · Use · Models, the session's models shared
+ * by the pages. The backend starts automatically (WebGPU → WebGL → wasm → cpu) unless the URL
+ * asks for one (`?backend=wasm`).
+ */
+import { BACKEND_NAMES, type BackendName } from '@nnlab/core';
+import { listZoo, type ModelId } from '@nnlab/models';
+import { BackendController, type BackendChoice } from './backend/backend-controller';
+import { pneumoniaMnistAvailable } from './data/pneumonia-source';
+import { hiddenDenseUnits } from './models/layers-model';
+import { ModelsPage } from './pages/models-page';
+import { TrainPage } from './pages/train-page';
+import { UsePage } from './pages/use-page';
+import { SessionModels } from './state/session-models';
+import { BackendPanel } from './ui/backend-panel';
+import { h } from './ui/dom';
+import { Tabs } from './ui/tabs';
+import { TrainForm } from './ui/train-form';
+
+/** The backend the URL asks for (`?backend=…`), else automatic. */
+export function backendFromUrl(search: string): BackendChoice {
+  const asked = new URLSearchParams(search).get('backend');
+  return asked && (BACKEND_NAMES as readonly string[]).includes(asked) ? (asked as BackendName) : 'auto';
+}
+
+/** Builds the page into `root` and starts the backend. */
+export async function startApp(root: HTMLElement): Promise<void> {
+  const backend = new BackendController();
+  const session = new SessionModels();
+  const form = new TrainForm();
+  const train = new TrainPage(form, backend, session);
+  const use = new UsePage(session);
+  const models = new ModelsPage(session);
+  const tabs = new Tabs([
+    { id: 'train', label: 'Train', el: train.el },
+    { id: 'use', label: 'Use', el: use.el },
+    { id: 'models', label: 'Models', el: models.el },
+  ]);
+  const panel = new BackendPanel(backend, () => train.busy());
+  root.replaceChildren(
+    h('header', { class: 'app-header' }, h('div', { class: 'brand' }, h('h1', {}, 'nnlab'), h('span', { class: 'muted' }, 'the course networks, trained in your browser')), panel.el),
+    tabs.nav,
+    h('main', {}, train.el, use.el, models.el),
+  );
+
+  void pneumoniaMnistAvailable().then((ok) => {
+    if (!ok) form.setUnavailable({ 'cnn-pneumonia': 'PneumoniaMNIST is not served by this build (data/pneumoniamnist missing): import a model trained by the CLI instead' });
+  });
+
+  try {
+    await backend.start(backendFromUrl(location.search));
+  } catch {
+    // The panel shows the error; fall back to the automatic choice when a named backend failed.
+    if (backendFromUrl(location.search) !== 'auto') await backend.start('auto').catch(() => undefined);
+  }
+  const hiddenCache = new Map<ModelId, number[]>();
+  form.setHiddenDefaults((id) => {
+    if (!hiddenCache.has(id)) {
+      try {
+        const model = listZoo().find((e) => e.id === id)!.build();
+        hiddenCache.set(id, hiddenDenseUnits(model));
+        model.dispose();
+      } catch {
+        return undefined; // no backend: the placeholder says "course value"
+      }
+    }
+    return hiddenCache.get(id);
+  });
+  document.body.dataset.ready = 'true';
+}

@@ -1,0 +1,5 @@
+/** Entry point of the nnlab web app. */
+import './styles.css';
+import { startApp } from './app';
+
+void startApp(document.getElementById('app')!);

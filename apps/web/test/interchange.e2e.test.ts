@@ -1,0 +1,134 @@
+/**
+ * Model interchange with the CLI. A model trained by `nnlab train` (its run's model/ folder) is
+ * imported in the page and predicts a 28×28 PNG exactly as Node does (±1e-4); a model trained in
+ * the page is exported and loads in Node with the same predictions; an imported cnn-pneumonia
+ * model gives the same pneumonia probability for an uploaded X-ray PNG as in Node.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { modelToFiles } from '@nnlab/core';
+import { loadMnist, loadPneumoniaMnist } from '@nnlab/datasets/node';
+import { encodePng } from '@nnlab/features-hog/node';
+import { buildZooModel } from '@nnlab/models';
+import { DIST_DIR, REPO_DIR, digitPredictions, openApp, screenshot, showTab, trainQuick } from './support/app';
+import { launch, openPage, type WatchedPage } from './support/browser';
+import { grayToRgba, nodeBackend, predictInNode } from './support/node-model';
+import { serveStatic, type StaticServer } from './support/static-server';
+
+const CLI = join(REPO_DIR, 'apps/cli/bin/nnlab.js');
+const TOLERANCE = 1e-4;
+
+let tmp: string;
+let server: StaticServer;
+let browser: Browser;
+let w: WatchedPage;
+let cliRunDir: string;
+let digitPng: string;
+
+function expectClose(actual: number[], expected: number[]): void {
+  expect(actual).toHaveLength(expected.length);
+  const worst = Math.max(...actual.map((v, i) => Math.abs(v - expected[i])));
+  expect(worst).toBeLessThanOrEqual(TOLERANCE);
+}
+
+beforeAll(async () => {
+  tmp = mkdtempSync(join(tmpdir(), 'nnlab-web-e2e-'));
+  // A model trained by the CLI, as a user would: nnlab train … --json.
+  const r = spawnSync(process.execPath, [CLI, 'train', 'mlp-raw', '--limit', '2000', '--epochs', '1', '--runs-dir', join(tmp, 'runs'), '--json'], { encoding: 'utf8', timeout: 120_000 });
+  if (r.status !== 0) throw new Error(`nnlab train failed (${r.status}): ${r.stderr}`);
+  cliRunDir = JSON.parse(r.stdout.trim().split('\n').pop()!).runDir;
+  // A 28×28 PNG of an MNIST test digit.
+  const mnist = await loadMnist({ dir: join(REPO_DIR, 'data/mnist'), limit: { train: 1, test: 8 } });
+  digitPng = join(tmp, 'digit.png');
+  writeFileSync(digitPng, encodePng(grayToRgba(mnist.test.images.subarray(7 * 784, 8 * 784)), 28, 28));
+
+  server = await serveStatic(DIST_DIR);
+  browser = await launch();
+  w = await openPage(browser);
+  await openApp(w.page, server.url, '?backend=wasm');
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+async function importFiles(paths: string[]): Promise<string> {
+  await showTab(w.page, 'models');
+  await w.page.setInputFiles('[data-testid=model-import]', paths);
+  await w.page.click('[data-testid=import-button]');
+  await w.page.waitForSelector('[data-testid=import-status]:is([data-state=done], [data-state=error])');
+  const text = (await w.page.textContent('[data-testid=import-status]')) ?? '';
+  if ((await w.page.getAttribute('[data-testid=import-status]', 'data-state')) !== 'done') throw new Error(text);
+  return text;
+}
+
+async function uploadDigit(path: string): Promise<void> {
+  await showTab(w.page, 'use');
+  await w.page.setInputFiles('[data-testid=digit-upload]', path);
+  await w.page.waitForFunction((name) => document.querySelector('[data-testid=digit-predictions]')?.getAttribute('data-source') === name, 'digit.png');
+}
+
+test('a model trained by `nnlab train` imports and predicts a PNG exactly as in Node', async () => {
+  const modelDir = join(cliRunDir, 'model');
+  const status = await importFiles([join(modelDir, 'model.json'), join(modelDir, 'weights.bin')]);
+  expect(status).toMatch(/imported mlp-raw #1: MLP on raw MNIST pixels, 7,960 parameters \(recognised from its layers\)/);
+  await uploadDigit(digitPng);
+  const [page] = await digitPredictions(w.page);
+  expect(page.zooId).toBe('mlp-raw');
+  expectClose(page.probs, await predictInNode(modelDir, 'mlp-raw', digitPng));
+  await screenshot(w.page, 'use-imported-cli-model');
+  expect(w.errors).toEqual([]);
+});
+
+test('a model trained in the page exports as model.json + weights.bin that Node loads, with the same predictions', async () => {
+  await trainQuick(w.page, { model: 'mlp-hog', limit: 1000, epochs: 1 });
+  await showTab(w.page, 'models');
+  const row = w.page.locator('[data-testid=session-models] tr[data-zoo-id=mlp-hog]');
+  const exportDir = join(tmp, 'exported');
+  mkdirSync(exportDir);
+  const downloads: string[] = [];
+  w.page.on('download', (d) => {
+    downloads.push(d.suggestedFilename());
+    void d.saveAs(join(exportDir, d.suggestedFilename()));
+  });
+  const both = Promise.all([w.page.waitForEvent('download'), w.page.waitForEvent('download')]);
+  await row.locator('[data-testid=export-button]').click();
+  const [a, b] = await both;
+  await Promise.all([a.path(), b.path()]);
+  await new Promise((r) => setTimeout(r, 200));
+  expect(downloads.sort()).toEqual(['model.json', 'weights.bin']);
+  await uploadDigit(digitPng);
+  const card = (await digitPredictions(w.page)).find((p) => p.zooId === 'mlp-hog')!;
+  expectClose(card.probs, await predictInNode(exportDir, 'mlp-hog', digitPng));
+  expect(w.errors).toEqual([]);
+});
+
+test('an imported cnn-pneumonia model gives the same pneumonia probability for an uploaded X-ray as Node', async () => {
+  // A cnn-pneumonia model with seeded weights (the CLI cannot train it yet), saved as the CLI saves.
+  await nodeBackend();
+  const model = buildZooModel('cnn-pneumonia', { seed: 3, imageSize: 64 });
+  const files = await modelToFiles(model);
+  model.dispose();
+  const modelDir = join(tmp, 'pneumonia-model');
+  mkdirSync(modelDir);
+  writeFileSync(join(modelDir, 'model.json'), files.modelJson);
+  writeFileSync(join(modelDir, 'weights.bin'), files.weights['weights.bin']);
+  const p = await loadPneumoniaMnist({ path: join(REPO_DIR, 'data') });
+  const xray = join(tmp, 'xray.png');
+  writeFileSync(xray, encodePng(grayToRgba(p.test.images.subarray(0, 784)), 28, 28));
+
+  const status = await importFiles([join(modelDir, 'model.json'), join(modelDir, 'weights.bin')]);
+  expect(status).toContain('CNN on chest X-rays');
+  await showTab(w.page, 'use');
+  await w.page.setInputFiles('[data-testid=xray-upload]', xray);
+  await w.page.waitForSelector('[data-testid=xray-card]');
+  const probability = Number(await w.page.getAttribute('[data-testid=xray-card]', 'data-probability'));
+  const [expected] = await predictInNode(modelDir, 'cnn-pneumonia', xray);
+  expect(Math.abs(probability - expected)).toBeLessThanOrEqual(TOLERANCE);
+  await screenshot(w.page, 'use-xray');
+  expect(w.errors).toEqual([]);
+});

@@ -1,0 +1,79 @@
+/**
+ * Training in the browser: a short mlp-raw run on the default backend shows live curves, the test
+ * confusion matrix and metrics; Stop ends a run early; a drawn "1" gets a prediction with its HOG
+ * picture.
+ */
+import type { Browser } from 'playwright-core';
+import { DIST_DIR, digitPredictions, drawOne, openApp, screenshot, showTab, startTraining, trainQuick, waitForTrainingEnd } from './support/app';
+import { launch, openPage, type WatchedPage } from './support/browser';
+import { serveStatic, type StaticServer } from './support/static-server';
+
+let server: StaticServer;
+let browser: Browser;
+let w: WatchedPage;
+
+beforeAll(async () => {
+  server = await serveStatic(DIST_DIR);
+  browser = await launch();
+  w = await openPage(browser);
+  await openApp(w.page, server.url);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('a short mlp-raw run (2,000 images, 2 epochs) shows curves, a confusion matrix and test metrics', async () => {
+  const status = await trainQuick(w.page, { model: 'mlp-raw', limit: 2000, epochs: 2 });
+  expect(status).toMatch(/^done: mlp-raw #1, test accuracy 0\.\d{4}/);
+  await w.page.waitForSelector('[data-testid=confusion-chart][data-rendered=true] svg');
+  await w.page.waitForSelector('[data-testid=loss-chart][data-rendered=true] svg');
+  await w.page.waitForSelector('[data-testid=acc-chart][data-rendered=true] svg');
+  // Two epochs: a train and a validation line of two points each in both charts.
+  for (const chart of ['loss-chart', 'acc-chart']) {
+    expect(await w.page.locator(`[data-testid=${chart}] svg .mark-line.role-mark path`).count()).toBe(2);
+    expect(await w.page.locator(`[data-testid=${chart}] svg .mark-symbol.role-mark path`).count()).toBe(4);
+  }
+  // 10 × 10 cells, one text per cell, counting the ⌈2000/6⌉ = 334 test images.
+  const counts = await w.page.$$eval('[data-testid=confusion-chart] svg .mark-text.role-mark text', (ts) => ts.map((t) => Number(t.textContent)));
+  expect(counts).toHaveLength(100);
+  expect(counts.reduce((a, b) => a + b, 0)).toBe(334);
+  const accuracy = Number(await w.page.getAttribute('[data-testid=test-metrics]', 'data-accuracy'));
+  expect(accuracy).toBeGreaterThan(0.2);
+  expect(await w.page.locator('[data-testid=per-class-table] tbody tr').count()).toBe(10);
+  await screenshot(w.page, 'train-mlp-raw');
+  expect(w.errors).toEqual([]);
+});
+
+test('curves update live within an epoch; Stop ends a run early and the model so far is still evaluated', async () => {
+  await startTraining(w.page, { model: 'mlp-raw', limit: 20000, epochs: 50, batchSize: 32 });
+  await w.page.waitForSelector('[data-testid=train-status][data-state=training]');
+  await w.page.waitForFunction(() => /step \d+/.test(document.querySelector('[data-testid=train-progress]')?.textContent ?? ''));
+  // The running epoch's mean loss is drawn before the epoch ends.
+  await w.page.waitForFunction(() => (document.querySelector('[data-testid=loss-chart] svg')?.textContent ?? '').includes('(epoch 1 running)'));
+  await screenshot(w.page, 'train-live');
+  await w.page.click('[data-testid=stop-button]');
+  const end = await waitForTrainingEnd(w.page);
+  expect(end.state).toBe('stopped');
+  expect(end.text).toMatch(/stopped early: mlp-raw #2/);
+  await w.page.waitForSelector('[data-testid=confusion-chart][data-rendered=true] svg');
+  expect(w.errors).toEqual([]);
+});
+
+test('a drawn "1" gets a prediction from every session model, with the HOG picture of the drawing', async () => {
+  await drawOne(w.page);
+  await w.page.waitForFunction(() => document.querySelectorAll('[data-testid=digit-predictions] [data-testid=prediction-card]').length === 2);
+  const predictions = await digitPredictions(w.page);
+  for (const p of predictions) {
+    expect(p.zooId).toBe('mlp-raw');
+    expect(p.probs).toHaveLength(10);
+    expect(p.probs.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
+    expect(p.predicted).toBe(p.probs.indexOf(Math.max(...p.probs)));
+  }
+  expect(await w.page.locator('[data-testid=hog-picture]').count()).toBe(1);
+  await screenshot(w.page, 'use-drawn-one');
+  await w.page.click('[data-testid=clear-button]');
+  await w.page.waitForFunction(() => document.querySelectorAll('[data-testid=prediction-card]').length === 0);
+  await showTab(w.page, 'train');
+  expect(w.errors).toEqual([]);
+});

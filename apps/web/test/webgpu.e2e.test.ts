@@ -1,0 +1,39 @@
+/**
+ * WebGPU in Chromium without a GPU: with `--enable-unsafe-webgpu --use-webgpu-adapter=swiftshader`
+ * the automatic choice is WebGPU (SwiftShader's Vulkan adapter); a tiny run trains on it and a
+ * drawn digit is predicted.
+ */
+import type { Browser } from 'playwright-core';
+import { DIST_DIR, digitPredictions, drawOne, openApp, screenshot, trainQuick } from './support/app';
+import { launch, openPage, type WatchedPage } from './support/browser';
+import { serveStatic, type StaticServer } from './support/static-server';
+
+let server: StaticServer;
+let browser: Browser;
+let w: WatchedPage;
+
+beforeAll(async () => {
+  server = await serveStatic(DIST_DIR);
+  browser = await launch({ webgpu: true });
+  w = await openPage(browser);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('picks WebGPU first and trains a tiny mlp-raw on it', async () => {
+  await openApp(w.page, server.url);
+  expect(await w.page.textContent('[data-testid=backend-name]')).toBe('webgpu');
+  expect(await w.page.textContent('[data-testid=backend-skipped] [data-backend=webgpu]')).toContain('active');
+  const status = await trainQuick(w.page, { model: 'mlp-raw', limit: 1000, epochs: 1 });
+  expect(status).toMatch(/^done: mlp-raw #1/);
+  expect(await w.page.textContent('[data-testid=session-models]')).toContain('trained here on webgpu');
+  await w.page.waitForSelector('[data-testid=confusion-chart][data-rendered=true] svg');
+  await screenshot(w.page, 'train-webgpu');
+  await drawOne(w.page);
+  await w.page.waitForSelector('[data-testid=digit-predictions] [data-testid=prediction-card]');
+  const [p] = await digitPredictions(w.page);
+  expect(p.probs).toHaveLength(10);
+  expect(w.errors).toEqual([]);
+});
