@@ -26,6 +26,10 @@ export type { EvaluationMetricsOptions } from './evaluation-metrics';
 export { inputPipelineFor, prepareImage } from './input-pipeline';
 export type { InputPipeline, InputPipelineOptions, PrepareImageOptions } from './input-pipeline';
 
+// MNIST-style digit normalisation (drawings, photos)
+export { centerDigit, resizeArea } from './center-digit';
+export type { CenterDigitOptions } from './center-digit';
+
 // Summaries
 export { formatSummary, summarizeModel } from './summary';
 export type { ModelSummary, SummaryRow } from './summary';

@@ -7,6 +7,7 @@
  */
 import { resizeBilinear } from '@nnlab/datasets';
 import { COURSE_HOG_OPTIONS, hog, hogFeatureLength, resolveHogOptions, type HogOptions, type ResolvedHogOptions } from '@nnlab/features-hog';
+import { centerDigit } from './center-digit';
 import { ModelArgsError } from './errors';
 import type { ModelInput, ZooEntry } from './model-zoo';
 
@@ -61,6 +62,11 @@ export function inputPipelineFor(entry: Pick<ZooEntry, 'input' | 'id'>, options:
 export interface PrepareImageOptions {
   /** Invert 0–255 pixels first (dark digit on a light background → MNIST's light on dark). */
   invert?: boolean;
+  /**
+   * MNIST models: crop the digit, fit it into 20×20 and centre its mass in 28×28, as MNIST's own
+   * digits were prepared (for drawings and photos; MNIST images themselves need nothing).
+   */
+  centerDigit?: boolean;
   /** Write the sample here instead of allocating. */
   out?: Float32Array;
 }
@@ -78,6 +84,11 @@ export function prepareImage(pipeline: InputPipeline, gray: ArrayLike<number>, h
     const inv = new Float32Array(gray.length);
     for (let i = 0; i < gray.length; i++) inv[i] = 255 - gray[i];
     pixels = inv;
+  }
+  if (options.centerDigit && pipeline.input !== 'xray-image') {
+    pixels = centerDigit(pixels, height, width, { size: pipeline.height });
+    height = pipeline.height;
+    width = pipeline.width;
   }
   const resized =
     height === pipeline.height && width === pipeline.width ? Float32Array.from(pixels) : resizeBilinear(pixels, height, width, pipeline.height, pipeline.width);

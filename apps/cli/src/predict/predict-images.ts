@@ -65,7 +65,7 @@ function guessModelId(model: tf.LayersModel): ModelId {
 export async function predictImages(
   modelPath: string,
   images: string[],
-  options: { modelId?: string; invert?: boolean; backend?: BackendName | 'auto' } = {},
+  options: { modelId?: string; invert?: boolean; centerDigit?: boolean; backend?: BackendName | 'auto' } = {},
 ): Promise<PredictImagesResult> {
   const { modelDir, record } = locate(modelPath);
   registerNodeBackends();
@@ -83,7 +83,7 @@ export async function predictImages(
   const predictions: ImagePrediction[] = [];
   for (const file of images) {
     const img = await decodeGrayscale(file);
-    const sample = prepareImage(pipeline, img.data, img.height, img.width, { invert: options.invert });
+    const sample = prepareImage(pipeline, img.data, img.height, img.width, { invert: options.invert, centerDigit: options.centerDigit });
     const out = tf.tidy(() => model.predict(tf.tensor(sample, [1, ...inShape])) as tf.Tensor);
     const values = Array.from(await out.data());
     out.dispose();

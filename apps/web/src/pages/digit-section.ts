@@ -30,6 +30,8 @@ export class DigitSection {
   private readonly pad = new DrawingPad(() => this.useDrawing());
   private readonly upload = h('input', { type: 'file', accept: 'image/*', 'data-testid': 'digit-upload' });
   private readonly invert = h('input', { type: 'checkbox', 'data-testid': 'digit-invert' });
+  /** MNIST-style normalisation (crop, fit 20×20, centre of mass at the centre): on by default. */
+  private readonly center = h('input', { type: 'checkbox', checked: '', 'data-testid': 'digit-center' });
   private readonly seen = h('div', { class: 'seen', 'data-testid': 'digit-seen' });
   private readonly cards = h('div', { class: 'cards', 'data-testid': 'digit-predictions' });
   private readonly note = h('p', { class: 'muted note' });
@@ -39,6 +41,7 @@ export class DigitSection {
 
   constructor(private readonly session: SessionModels) {
     this.upload.addEventListener('change', () => void this.useUpload());
+    this.center.addEventListener('change', () => this.refresh());
     this.invert.addEventListener('change', () => {
       if (this.input && this.input.source !== 'drawing') this.input = { ...this.input, invert: this.invert.checked };
       this.refresh();
@@ -58,6 +61,7 @@ export class DigitSection {
           this.seen,
           h('label', { class: 'upload' }, 'or upload a digit image: ', this.upload),
           h('label', { class: 'checkbox' }, this.invert, ' invert (dark digit on a light background)'),
+          h('label', { class: 'checkbox' }, this.center, ' centre like MNIST (fit 20×20, centre of mass in 28×28)'),
         ),
         h('div', { class: 'cards-column' }, h('h3', {}, 'Predictions'), this.note, this.cards),
       ),
@@ -114,7 +118,7 @@ export class DigitSection {
       return;
     }
     const { gray, width, height } = input.image;
-    const unit = prepareImage(VIEW_PIPELINE, gray, height, width, { invert: input.invert });
+    const unit = prepareImage(VIEW_PIPELINE, gray, height, width, { invert: input.invert, centerDigit: this.center.checked });
     const hogPicture = renderHogPicture(unit, 28, 28, { ...COURSE_HOG_OPTIONS, scale: 4 });
     this.seen.replaceChildren(
       h('figure', {}, grayCanvas(unit, 28, 28, 4, 1, 'digit-28'), h('figcaption', {}, '28×28 input')),
@@ -129,7 +133,7 @@ export class DigitSection {
 
   private async predict(m: SessionModel, input: DigitInput): Promise<HTMLElement> {
     const { gray, width, height } = input.image;
-    const sample = prepareImage(m.pipeline, gray, height, width, { invert: input.invert });
+    const sample = prepareImage(m.pipeline, gray, height, width, { invert: input.invert, centerDigit: this.center.checked });
     const [probs] = await predictSamples(m.model, m.pipeline, [sample]);
     return digitPredictionCard(m, probs);
   }

@@ -43,13 +43,10 @@ export class VegaChart {
     while (this.pending) {
       const spec = this.pending;
       this.pending = undefined;
-      // The specs name the Vega-Lite v5 schema; vega-embed 7 bundles Vega-Lite 6, which reads them
-      // unchanged but warns about the version when the schema URL is present.
-      const { $schema: _schema, ...rest } = spec;
       const target = h('div', { class: 'chart-inner' });
       let result: Result;
       try {
-        result = await embed(target, rest as VisualizationSpec, {
+        result = await embed(target, spec as VisualizationSpec, {
           mode: 'vega-lite',
           renderer: 'svg',
           actions: { export: true, source: false, compiled: false, editor: false },

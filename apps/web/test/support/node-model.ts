@@ -20,7 +20,7 @@ export function nodeBackend(): Promise<unknown> {
 }
 
 /** The outputs of the model in `modelDir` (a zoo model `zooId`) for the image file `imagePath`. */
-export async function predictInNode(modelDir: string, zooId: string, imagePath: string, options: { invert?: boolean } = {}): Promise<number[]> {
+export async function predictInNode(modelDir: string, zooId: string, imagePath: string, options: { invert?: boolean; centerDigit?: boolean } = {}): Promise<number[]> {
   await nodeBackend();
   const model = await loadModelFromDir(modelDir);
   try {
@@ -28,7 +28,7 @@ export async function predictInNode(modelDir: string, zooId: string, imagePath: 
     const entry = getZooEntry(zooId);
     const pipeline = inputPipelineFor(entry, { imageSize: shape.length === 3 ? shape[0] : undefined });
     const img = await decodeGrayscale(imagePath);
-    const sample = prepareImage(pipeline, img.data, img.height, img.width, { invert: options.invert });
+    const sample = prepareImage(pipeline, img.data, img.height, img.width, { invert: options.invert, centerDigit: options.centerDigit });
     const out = tf.tidy(() => (model.predict(tf.tensor(sample, [1, ...pipeline.sampleShape])) as tf.Tensor).dataSync());
     return Array.from(out);
   } finally {

@@ -2,7 +2,7 @@
 // here depends on vega or vega-lite (a host renders them, e.g. with vega-embed).
 
 /** The Vega-Lite JSON schema the specs are written against. */
-export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v5.json';
+export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
 /** Default chart size in pixels (the plot area, excluding axes and legends). */
 export const DEFAULT_CHART_WIDTH = 400;
