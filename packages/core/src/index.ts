@@ -37,6 +37,7 @@ export {
   createOptimizer,
   resolveOptimizerConfig,
 } from './optimizers';
+export { KerasRMSprop } from './keras-rmsprop';
 export type { OptimizerName, OptimizerOptions, ResolvedOptimizerConfig } from './optimizers';
 export {
   LOSS_EPSILON,

@@ -1,11 +1,10 @@
 /**
- * Optimizers with Keras defaults, resolved from a name or an options object.
- *
- * Note on RMSprop: tfjs divides by `sqrt(ms + ε)` where Keras divides by `sqrt(ms) + ε`; with
- * ε = 1e-7 the two agree except when the running mean square is ~1e-14 or smaller.
+ * Optimizers with Keras defaults, resolved from a name or an options object. RMSprop follows
+ * Keras' update rule exactly (see `keras-rmsprop.ts`); Adam and SGD are tfjs's.
  */
 import * as tf from '@tensorflow/tfjs';
 import { InvalidOptionError } from './errors';
+import { KerasRMSprop } from './keras-rmsprop';
 
 /** Keras defaults for RMSprop (`keras.optimizers.RMSprop`). */
 export const KERAS_RMSPROP_DEFAULTS = { learningRate: 1e-3, rho: 0.9, momentum: 0, epsilon: 1e-7 } as const;
@@ -80,7 +79,7 @@ export function createOptimizer(spec: OptimizerName | OptimizerOptions): tf.Opti
   const c = resolveOptimizerConfig(spec);
   switch (c.name) {
     case 'rmsprop':
-      return tf.train.rmsprop(c.learningRate, c.rho, c.momentum, c.epsilon);
+      return new KerasRMSprop(c.learningRate, c.rho ?? KERAS_RMSPROP_DEFAULTS.rho, c.momentum ?? 0, c.epsilon ?? KERAS_RMSPROP_DEFAULTS.epsilon);
     case 'adam':
       return tf.train.adam(c.learningRate, c.beta1, c.beta2, c.epsilon);
     case 'sgd':
@@ -90,7 +89,7 @@ export function createOptimizer(spec: OptimizerName | OptimizerOptions): tf.Opti
 
 /** The update rule of each optimizer, for reports. */
 export const OPTIMIZER_FORMULAS: Record<OptimizerName, string> = {
-  rmsprop: 'v ← ρ·v + (1−ρ)·g²;  θ ← θ − η·g / √(v + ε)',
+  rmsprop: 'v ← ρ·v + (1−ρ)·g²;  θ ← θ − η·g / (√v + ε)',
   adam: 'm ← β₁·m + (1−β₁)·g;  v ← β₂·v + (1−β₂)·g²;  θ ← θ − η·(m/(1−β₁ᵗ)) / (√(v/(1−β₂ᵗ)) + ε)',
   sgd: 'θ ← θ − η·g  (with momentum μ: u ← μ·u + g; θ ← θ − η·u)',
 };
