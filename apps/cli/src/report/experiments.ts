@@ -36,15 +36,15 @@ export const EXPERIMENTS: readonly Experiment[] = [
   {
     id: 'cnn-mnist',
     full: { epochs: 20 },
-    quick: { epochs: 2, limit: 12000 },
+    quick: { epochs: 3 },
     rationale: '20, chosen by a recorded sweep (docs/epoch-sweeps.md). PyTorch on the same model: 0.938 after 3, 0.966 after 10, 0.977 after 20.',
-    quickNote: '2 epochs on the first 12,000 training images',
+    quickNote: 'the course default of 3 epochs',
   },
   {
     id: 'cnn-pneumonia',
     full: { epochs: 5, imageSize: 128 },
-    quick: { epochs: 1, imageSize: 64, limit: 1500 },
+    quick: { epochs: 2, imageSize: 128 },
     rationale: '5, the course setting (Adam, batch 64, class weights); PneumoniaMNIST 28×28 images resized to 128×128 (or the Kaggle JPEGs with --xray-dir).',
-    quickNote: '1 epoch on 1,500 training images at 64×64',
+    quickNote: '2 epochs instead of 5',
   },
 ];
