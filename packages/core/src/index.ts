@@ -62,7 +62,13 @@ export { WEIGHTS_FILE_NAME, filesToArtifacts, isSafeWeightPath, modelFromFiles, 
 export type { ModelFiles, ParsedModelJson } from './model-artifacts';
 
 // wasm training kernels (Conv2DBackpropFilter and faster replacements)
-export { registerWasmTrainingKernels } from './kernels/register-wasm-training-kernels';
+export { DEFAULT_REPLACE_SHIPPED, WASM_TRAINING_KERNELS, registerWasmTrainingKernels } from './kernels/register-wasm-training-kernels';
+export type {
+  RegisterWasmTrainingKernelsOptions,
+  WasmTrainingKernel,
+  WasmTrainingKernelKind,
+  WasmTrainingKernelsReport,
+} from './kernels/register-wasm-training-kernels';
 
 // Errors
 export { BackendUnavailableError, InvalidOptionError, ModelFormatError, NnlabError, TrainingError } from './errors';

@@ -9,6 +9,10 @@ export { registerNodeBackends } from './node/node-backends';
 export type { NodeBackendOptions } from './node/node-backends';
 export { CHROMIUM_LIB_DIR, webgpuNodeEnv, webgpuNodeEnvProblem } from './node/webgpu-node-env';
 
+// wasm multithreading in Node
+export { MAX_WASM_THREADS, defaultWasmThreads, enableWasmThreadsInNode } from './node/wasm-threads';
+export type { WasmThreadsOptions, WasmThreadsSetup } from './node/wasm-threads';
+
 // Atomic writes
 export { writeDirAtomic, writeFileAtomic, writeJsonAtomic } from './node/atomic-write';
 

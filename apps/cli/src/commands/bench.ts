@@ -14,6 +14,7 @@ import { registerNodeBackends } from '@nnlab/core/node';
 import { MODEL_IDS, benchmarkModel, type BenchmarkResult } from '@nnlab/models';
 import { UsageError } from '../exit-codes';
 import { formatTable } from '../output/table';
+import { wasmThreadsFromEnv } from '../training/train-run';
 import type { CommandContext } from './context';
 import { int } from './parse';
 
@@ -22,6 +23,7 @@ interface BenchFlags {
   backends?: string;
   steps?: number;
   profile?: boolean;
+  threads?: number;
   vsTorch?: boolean;
   python: string;
   json?: boolean;
@@ -64,13 +66,14 @@ export function registerBench(program: Command, ctx: CommandContext): void {
     .option('--backends <names>', 'comma-separated backends (default: every usable one)')
     .option('--steps <n>', 'timed training steps per row (default: sized per model)', int('--steps', 1, 100000))
     .option('--profile', 'print the top kernels of one training step per row')
+    .option('--threads <n>', 'wasm backend threads (default 1, or NNLAB_WASM_THREADS)', int('--threads', 1, 8))
     .option('--vs-torch', 'also run benchmarks/torch_reference.py (python3-torch) and print nnlab/PyTorch ratios')
     .option('--python <path>', 'Python with torch for --vs-torch', '/usr/bin/python3')
     .option('--json', 'print one JSON object')
     .addHelpText('after', '\nExamples:\n  nnlab bench --models cnn-mnist --backends wasm --profile\n  nnlab bench --vs-torch --json')
     .action(async (f: BenchFlags) => {
       await ctx.quietTf();
-      registerNodeBackends();
+      registerNodeBackends({ wasmThreads: f.threads ?? wasmThreadsFromEnv() });
       const models = f.models ? f.models.split(',').map((s) => s.trim()) : [...MODEL_IDS];
       for (const m of models) if (!MODEL_IDS.includes(m as never)) throw new UsageError(`--models: unknown model '${m}'`);
       const usable = (await listBackends()).filter((b) => b.usable).map((b) => b.name);

@@ -56,6 +56,8 @@ export interface TrainRunOptions {
   /** HOG parameters (mlp-hog). */
   hog?: { orientations?: number; pixelsPerCell?: number; cellsPerBlock?: number; blockNorm?: HogBlockNorm };
   runsDir?: string;
+  /** Threads of the wasm backend (default 1; also NNLAB_WASM_THREADS). */
+  threads?: number;
   /** Skip writing a run record. */
   noRecord?: boolean;
   /** Extra tags stored in the record (e.g. the sweep id). */
@@ -78,6 +80,12 @@ export interface TrainRunResult {
 
 let backendsRegistered = false;
 
+/** NNLAB_WASM_THREADS, when set to a positive integer. */
+export function wasmThreadsFromEnv(): number | undefined {
+  const v = Number(process.env.NNLAB_WASM_THREADS);
+  return Number.isInteger(v) && v > 0 ? v : undefined;
+}
+
 /** Runs one training run. */
 export async function trainRun(opts: TrainRunOptions, hooks: TrainRunHooks = {}): Promise<TrainRunResult> {
   const entry = getZooEntry(opts.model);
@@ -91,7 +99,7 @@ export async function trainRun(opts: TrainRunOptions, hooks: TrainRunHooks = {})
   if (!(Number.isInteger(batchSize) && batchSize >= 1)) throw new UsageError(`--batch-size must be a positive integer, got ${batchSize}`);
 
   if (!backendsRegistered) {
-    registerNodeBackends();
+    registerNodeBackends({ wasmThreads: opts.threads ?? wasmThreadsFromEnv() });
     backendsRegistered = true;
   }
   const backend = await useBackend(opts.backend ?? 'auto');

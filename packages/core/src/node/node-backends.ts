@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { setBackendLoaders, type BackendLoader } from '../backend-registry';
 import { registerWasmTrainingKernels } from '../kernels/register-wasm-training-kernels';
+import { enableWasmThreadsInNode } from './wasm-threads';
 import { webgpuNodeEnvProblem } from './webgpu-node-env';
 
 /** Options of `registerNodeBackends`. */
@@ -62,6 +63,7 @@ export function registerNodeBackends(options: NodeBackendOptions = {}): void {
       return { usable: true, detail: options.wasmThreads && options.wasmThreads > 1 ? `SIMD, ${options.wasmThreads} threads` : 'SIMD' };
     },
     async load() {
+      if (options.wasmThreads && options.wasmThreads > 1) await enableWasmThreadsInNode({ numThreads: options.wasmThreads });
       await import('@tensorflow/tfjs-backend-wasm');
       registerWasmTrainingKernels();
     },
