@@ -138,7 +138,8 @@ export function delegate(kernel: KernelConfig, raw: KernelArgs): TensorInfo {
   return singleOutput(kernel.kernelName, kernel.kernelFunc(raw));
 }
 
-function shippedKernel(kernelName: string): KernelConfig {
+/** tfjs-backend-wasm's own kernel (throws when the wasm package was not imported). */
+export function shippedKernel(kernelName: string): KernelConfig {
   const kernel = getKernel(kernelName, WASM_BACKEND_NAME);
   if (!kernel) {
     throw new Error(`wasm training kernels need tfjs-backend-wasm's '${kernelName}' kernel: import '@tensorflow/tfjs-backend-wasm' first`);
