@@ -187,6 +187,33 @@ async function pneumoniaSection(b: DocumentBuilder, r: RunRecord, input: ReportI
   if (rows.length) {
     b.table(['split', 'loss', 'accuracy', 'precision', 'recall (sensitivity)', 'specificity', 'F1 (PNEUMONIA +)', 'AUC'], rows);
     b.p(`Course (Keras, the Kaggle JPEGs): test accuracy ${entry.course.reportedAccuracy}, F1 ${entry.course.reportedF1}. Threshold 0.5 on the sigmoid output; PNEUMONIA is the positive class.`);
+    const v = evals[0][1];
+    const t = evals[1][1];
+    const share = (split: string) => {
+      const c = r.classBalance?.[split];
+      return c ? (c.PNEUMONIA ?? 0) / Math.max(1, (c.NORMAL ?? 0) + (c.PNEUMONIA ?? 0)) : undefined;
+    };
+    const notes: string[] = [];
+    if (r.config.data.name === 'pneumoniamnist') {
+      notes.push(
+        `This run used the embedded PneumoniaMNIST (the same Kermany et al. X-rays, downsampled to 28×28 by MedMNIST and upsampled here to ${r.config.input?.height ?? 128}×${r.config.input?.width ?? 128}), not the full-resolution Kaggle JPEGs of the course, so its figures are not directly comparable with the course's; \`--xray-dir\` runs the same experiment on the Kaggle folders.`,
+      );
+    }
+    if (v && t) {
+      const balance =
+        t.recall > t.specificity + 0.05
+          ? 'the model finds most pneumonia cases at the cost of false alarms on normal images'
+          : t.specificity > t.recall + 0.05
+            ? 'the model misses more pneumonia cases than it raises false alarms'
+            : 'errors are spread evenly over the two classes';
+      notes.push(`Validation accuracy ${f4(v.accuracy)} against test accuracy ${f4(t.accuracy)}; on test, recall ${f4(t.recall)} against specificity ${f4(t.specificity)}: ${balance}.`);
+    }
+    const st = share('test');
+    const str = share('train');
+    if (st !== undefined && str !== undefined && Math.abs(st - str) > 0.05) {
+      notes.push(`The test split is ${pct(st)} pneumonia against ${pct(str)} in training, so accuracy alone flatters or penalises a model depending on which class it favours; F1 and AUC are the fairer summaries.`);
+    }
+    for (const n of notes) b.p(n);
   }
   const figs: Figure[] = [...(await historyFigures(r, entry.id, entry.id))];
   for (const [name, e] of evals) {
