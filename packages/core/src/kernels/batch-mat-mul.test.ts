@@ -24,7 +24,7 @@ describe('BatchMatMul on wasm (transposed operands)', () => {
     it(`${name}: matches the cpu backend`, async () => {
       const a = { values: seededValues(sizeOf(aShape), 21), shape: aShape };
       const b = { values: seededValues(sizeOf(bShape), 22), shape: bShape };
-      const attrs = { transposeA, transposeB, bias: undefined, activation: 'linear' };
+      const attrs = { transposeA, transposeB };
       const want = await runKernel('cpu', BatchMatMul, { a, b }, attrs);
       const got = await runKernel('wasm', BatchMatMul, { a, b }, attrs);
       expect(got.shape).toEqual(want.shape);
