@@ -1,5 +1,5 @@
 // @nnlab/metrics — classification metrics tested against scikit-learn, and Vega-Lite chart specs.
-// Browser-safe: pure TypeScript, no dependencies. Node-only helpers (none yet) go in ./node.
+// Browser-safe: pure TypeScript, no dependencies. Headless chart rendering (vega, sharp) is in ./node.
 
 // Errors
 export { MetricsInputError } from './errors';
