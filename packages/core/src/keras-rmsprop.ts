@@ -8,6 +8,12 @@
  * the minimum of kernel work.
  */
 import * as tf from '@tensorflow/tfjs';
+import { RMSPROP_UPDATE } from './kernels/rmsprop-update';
+
+function fusedUpdateAvailable(): boolean {
+  const backend = tf.getBackend();
+  return backend === 'wasm' && tf.getKernel(RMSPROP_UPDATE, backend) !== undefined;
+}
 
 /** A tensor with a name (tfjs' NamedTensor, not exported by the tfjs umbrella package). */
 interface NamedTensor {
@@ -44,6 +50,18 @@ export class KerasRMSprop extends tf.Optimizer {
       this.meanSquares[i] ??= tf.tidy(() => tf.zerosLike(value).variable(false, `${name}/rms`));
       if (this.momentum > 0) this.moments[i] ??= tf.tidy(() => tf.zerosLike(value).variable(false, `${name}/momentum`));
       const ms = this.meanSquares[i];
+      if (this.momentum === 0 && fusedUpdateAvailable()) {
+        // One fused kernel on wasm (kernels/rmsprop-update.ts) instead of nine element-wise ones.
+        const [newValue, newMs] = tf.engine().runKernel(RMSPROP_UPDATE, { value, meanSquare: ms, gradient }, {
+          learningRate: this.learningRate,
+          rho: this.rho,
+          epsilon: this.epsilon,
+        }) as tf.Tensor[];
+        ms.assign(newMs);
+        value.assign(newValue);
+        tf.dispose([newValue, newMs]);
+        return;
+      }
       tf.tidy(() => {
         const newMs = tf.add(tf.mul(ms, this.rho), tf.mul(tf.square(gradient), 1 - this.rho));
         let step = tf.div(tf.mul(gradient, this.learningRate), tf.add(tf.sqrt(newMs), this.epsilon));

@@ -13,6 +13,7 @@ import { conv2DBackpropFilterConfig } from './conv2d-backprop-filter';
 import { makeConv2DBackpropInputConfig } from './conv2d-backprop-input';
 import { makeIdentityConfig } from './identity';
 import { maxPoolGradConfig } from './max-pool-grad';
+import { rmspropUpdateConfig } from './rmsprop-update';
 import { makeSumConfig } from './sum';
 import { unsortedSegmentSumConfig } from './unsorted-segment-sum';
 import { WASM_BACKEND_NAME } from './wasm-kernel-utils';
@@ -79,6 +80,12 @@ export const WASM_TRAINING_KERNELS: readonly WasmTrainingKernel[] = [
     kind: 'replacement',
     reason: 'transposed products (every Dense layer gradient: xᵀ·dy, dy·Wᵀ) take a scalar loop in the shipped kernel; rewritten here into XNNPACK products with explicit transposes (3-5x faster), others delegate',
     make: (shipped) => makeBatchMatMulConfig(shipped),
+  },
+  {
+    kernelName: rmspropUpdateConfig.kernelName,
+    kind: 'missing',
+    reason: "nnlab's fused Keras RMSprop step (one pass per variable instead of nine element-wise kernels); KerasRMSprop uses it on wasm",
+    make: () => rmspropUpdateConfig,
   },
   {
     kernelName: unsortedSegmentSumConfig.kernelName,
