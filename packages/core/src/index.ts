@@ -37,6 +37,7 @@ export {
   createOptimizer,
   resolveOptimizerConfig,
 } from './optimizers';
+export { KerasAdam } from './keras-adam';
 export { KerasRMSprop } from './keras-rmsprop';
 export type { OptimizerName, OptimizerOptions, ResolvedOptimizerConfig } from './optimizers';
 export {

@@ -10,8 +10,8 @@ describe('optimizers', () => {
   it('creates tfjs optimizers carrying those values', () => {
     const r = createOptimizer('rmsprop');
     expect(r.getConfig()).toEqual({ learningRate: 1e-3, rho: 0.9, momentum: 0, epsilon: 1e-7 });
-    const a = createOptimizer('adam') as tf.AdamOptimizer;
-    expect(a.getConfig()).toMatchObject({ learningRate: 1e-3, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 });
+    const a = createOptimizer('adam');
+    expect(a.getConfig()).toEqual({ learningRate: 1e-3, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 });
   });
 
   it('takes RMSprop steps as Keras does: θ ← θ − η·g/(√v + ε)', async () => {
@@ -50,6 +50,28 @@ describe('optimizers', () => {
       expected -= m;
     }
     expect(v.arraySync()[0]).toBeCloseTo(expected, 7);
+  });
+
+  it('takes Adam steps as Keras does: θ ← θ − η·√(1−β₂ᵗ)/(1−β₁ᵗ)·m/(√v + ε)', async () => {
+    await tf.setBackend('cpu');
+    const g = [0.5, -1e-4];
+    const v = tf.variable(tf.tensor1d([1, -2]));
+    const opt = createOptimizer('adam');
+    const expected = [1, -2];
+    const m = [0, 0];
+    const s = [0, 0];
+    for (let t = 1; t <= 4; t++) {
+      opt.minimize(() => tf.sum(tf.mul(v, tf.tensor1d(g))) as tf.Scalar, false, [v]);
+      const alpha = (1e-3 * Math.sqrt(1 - 0.999 ** t)) / (1 - 0.9 ** t);
+      for (let k = 0; k < 2; k++) {
+        m[k] = 0.9 * m[k] + 0.1 * g[k];
+        s[k] = 0.999 * s[k] + 0.001 * g[k] * g[k];
+        expected[k] -= (alpha * m[k]) / (Math.sqrt(s[k]) + 1e-7);
+      }
+    }
+    const out = v.arraySync();
+    expect(out[0]).toBeCloseTo(expected[0], 6);
+    expect(out[1]).toBeCloseTo(expected[1], 6);
   });
 
   it('rejects unknown names and bad values', () => {

@@ -1,9 +1,10 @@
 /**
- * Optimizers with Keras defaults, resolved from a name or an options object. RMSprop follows
- * Keras' update rule exactly (see `keras-rmsprop.ts`); Adam and SGD are tfjs's.
+ * Optimizers with Keras defaults, resolved from a name or an options object. RMSprop and Adam
+ * follow Keras' update rules exactly (`keras-rmsprop.ts`, `keras-adam.ts`); SGD is tfjs's.
  */
 import * as tf from '@tensorflow/tfjs';
 import { InvalidOptionError } from './errors';
+import { KerasAdam } from './keras-adam';
 import { KerasRMSprop } from './keras-rmsprop';
 
 /** Keras defaults for RMSprop (`keras.optimizers.RMSprop`). */
@@ -81,7 +82,7 @@ export function createOptimizer(spec: OptimizerName | OptimizerOptions): tf.Opti
     case 'rmsprop':
       return new KerasRMSprop(c.learningRate, c.rho ?? KERAS_RMSPROP_DEFAULTS.rho, c.momentum ?? 0, c.epsilon ?? KERAS_RMSPROP_DEFAULTS.epsilon);
     case 'adam':
-      return tf.train.adam(c.learningRate, c.beta1, c.beta2, c.epsilon);
+      return new KerasAdam(c.learningRate, c.beta1 ?? KERAS_ADAM_DEFAULTS.beta1, c.beta2 ?? KERAS_ADAM_DEFAULTS.beta2, c.epsilon ?? KERAS_ADAM_DEFAULTS.epsilon);
     case 'sgd':
       return c.momentum ? tf.train.momentum(c.learningRate, c.momentum) : tf.train.sgd(c.learningRate);
   }
@@ -90,6 +91,6 @@ export function createOptimizer(spec: OptimizerName | OptimizerOptions): tf.Opti
 /** The update rule of each optimizer, for reports. */
 export const OPTIMIZER_FORMULAS: Record<OptimizerName, string> = {
   rmsprop: 'v ← ρ·v + (1−ρ)·g²;  θ ← θ − η·g / (√v + ε)',
-  adam: 'm ← β₁·m + (1−β₁)·g;  v ← β₂·v + (1−β₂)·g²;  θ ← θ − η·(m/(1−β₁ᵗ)) / (√(v/(1−β₂ᵗ)) + ε)',
+  adam: 'm ← β₁·m + (1−β₁)·g;  v ← β₂·v + (1−β₂)·g²;  θ ← θ − η·√(1−β₂ᵗ)/(1−β₁ᵗ) · m / (√v + ε)',
   sgd: 'θ ← θ − η·g  (with momentum μ: u ← μ·u + g; θ ← θ − η·u)',
 };

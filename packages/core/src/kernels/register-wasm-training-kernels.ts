@@ -13,6 +13,7 @@ import { conv2DBackpropFilterConfig } from './conv2d-backprop-filter';
 import { makeConv2DBackpropInputConfig } from './conv2d-backprop-input';
 import { makeIdentityConfig } from './identity';
 import { maxPoolGradConfig } from './max-pool-grad';
+import { adamUpdateConfig } from './adam-update';
 import { rmspropUpdateConfig } from './rmsprop-update';
 import { makeSumConfig } from './sum';
 import { unsortedSegmentSumConfig } from './unsorted-segment-sum';
@@ -86,6 +87,12 @@ export const WASM_TRAINING_KERNELS: readonly WasmTrainingKernel[] = [
     kind: 'missing',
     reason: "nnlab's fused Keras RMSprop step (one pass per variable instead of nine element-wise kernels); KerasRMSprop uses it on wasm",
     make: () => rmspropUpdateConfig,
+  },
+  {
+    kernelName: adamUpdateConfig.kernelName,
+    kind: 'missing',
+    reason: "nnlab's fused Keras Adam step (one pass per variable instead of a dozen element-wise kernels); KerasAdam uses it on wasm",
+    make: () => adamUpdateConfig,
   },
   {
     kernelName: unsortedSegmentSumConfig.kernelName,
