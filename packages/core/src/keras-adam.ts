@@ -7,17 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { ADAM_UPDATE } from './kernels/adam-update';
-
-/** A tensor with a name (tfjs' NamedTensor, not exported by the tfjs umbrella package). */
-interface NamedTensor {
-  name: string;
-  tensor: tf.Tensor;
-}
-
-function fusedUpdateAvailable(): boolean {
-  const backend = tf.getBackend();
-  return backend === 'wasm' && tf.getKernel(ADAM_UPDATE, backend) !== undefined;
-}
+import { fusedKernelAvailable, gradientEntries, slot, type NamedTensor } from './optimizer-state';
 
 export class KerasAdam extends tf.Optimizer {
   /** Name used by tfjs serialization. */
@@ -38,20 +28,12 @@ export class KerasAdam extends tf.Optimizer {
   }
 
   applyGradients(variableGradients: tf.NamedTensorMap | NamedTensor[]): void {
-    const entries: [string, tf.Tensor | undefined][] = Array.isArray(variableGradients)
-      ? variableGradients.map((v) => [v.name, v.tensor])
-      : Object.entries(variableGradients);
-    const variables = tf.engine().registeredVariables;
     const t = this.iterations + 1;
     const alpha = (this.learningRate * Math.sqrt(1 - Math.pow(this.beta2, t))) / (1 - Math.pow(this.beta1, t));
-    const fused = fusedUpdateAvailable();
-    entries.forEach(([name, gradient], i) => {
-      const value = variables[name];
-      if (!gradient || !value) return;
-      this.firstMoments[i] ??= tf.tidy(() => tf.zerosLike(value).variable(false, `${name}/m`));
-      this.secondMoments[i] ??= tf.tidy(() => tf.zerosLike(value).variable(false, `${name}/v`));
-      const m = this.firstMoments[i];
-      const v = this.secondMoments[i];
+    const fused = fusedKernelAvailable(ADAM_UPDATE);
+    for (const { index: i, value, gradient } of gradientEntries(variableGradients)) {
+      const m = slot(this.firstMoments, i, value, 'm');
+      const v = slot(this.secondMoments, i, value, 'v');
       if (fused) {
         const [newValue, newM, newV] = tf.engine().runKernel(ADAM_UPDATE, { value, m, v, gradient }, {
           alpha,
@@ -63,7 +45,7 @@ export class KerasAdam extends tf.Optimizer {
         v.assign(newV);
         value.assign(newValue);
         tf.dispose([newValue, newM, newV]);
-        return;
+        continue;
       }
       tf.tidy(() => {
         const newM = tf.add(tf.mul(m, this.beta1), tf.mul(gradient, 1 - this.beta1));
@@ -72,7 +54,7 @@ export class KerasAdam extends tf.Optimizer {
         v.assign(newV);
         value.assign(tf.sub(value, tf.div(tf.mul(newM, alpha), tf.add(tf.sqrt(newV), this.epsilon))));
       });
-    });
+    }
     this.incrementIterations();
   }
 

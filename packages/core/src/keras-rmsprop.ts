@@ -9,17 +9,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { RMSPROP_UPDATE } from './kernels/rmsprop-update';
-
-function fusedUpdateAvailable(): boolean {
-  const backend = tf.getBackend();
-  return backend === 'wasm' && tf.getKernel(RMSPROP_UPDATE, backend) !== undefined;
-}
-
-/** A tensor with a name (tfjs' NamedTensor, not exported by the tfjs umbrella package). */
-interface NamedTensor {
-  name: string;
-  tensor: tf.Tensor;
-}
+import { fusedKernelAvailable, gradientEntries, slot, type NamedTensor } from './optimizer-state';
 
 export class KerasRMSprop extends tf.Optimizer {
   /** Name used by tfjs serialization. */
@@ -40,17 +30,11 @@ export class KerasRMSprop extends tf.Optimizer {
   }
 
   applyGradients(variableGradients: tf.NamedTensorMap | NamedTensor[]): void {
-    const entries: [string, tf.Tensor | undefined][] = Array.isArray(variableGradients)
-      ? variableGradients.map((v) => [v.name, v.tensor])
-      : Object.entries(variableGradients);
-    const variables = tf.engine().registeredVariables;
-    entries.forEach(([name, gradient], i) => {
-      const value = variables[name];
-      if (!gradient || !value) return;
-      this.meanSquares[i] ??= tf.tidy(() => tf.zerosLike(value).variable(false, `${name}/rms`));
-      if (this.momentum > 0) this.moments[i] ??= tf.tidy(() => tf.zerosLike(value).variable(false, `${name}/momentum`));
-      const ms = this.meanSquares[i];
-      if (this.momentum === 0 && fusedUpdateAvailable()) {
+    const fused = this.momentum === 0 && fusedKernelAvailable(RMSPROP_UPDATE);
+    for (const { index: i, value, gradient } of gradientEntries(variableGradients)) {
+      const ms = slot(this.meanSquares, i, value, 'rms');
+      if (this.momentum > 0) slot(this.moments, i, value, 'momentum');
+      if (fused) {
         // One fused kernel on wasm (kernels/rmsprop-update.ts) instead of nine element-wise ones.
         const [newValue, newMs] = tf.engine().runKernel(RMSPROP_UPDATE, { value, meanSquare: ms, gradient }, {
           learningRate: this.learningRate,
@@ -60,7 +44,7 @@ export class KerasRMSprop extends tf.Optimizer {
         ms.assign(newMs);
         value.assign(newValue);
         tf.dispose([newValue, newMs]);
-        return;
+        continue;
       }
       tf.tidy(() => {
         const newMs = tf.add(tf.mul(ms, this.rho), tf.mul(tf.square(gradient), 1 - this.rho));
@@ -73,7 +57,7 @@ export class KerasRMSprop extends tf.Optimizer {
         ms.assign(newMs);
         value.assign(tf.sub(value, step));
       });
-    });
+    }
     this.incrementIterations();
   }
 
