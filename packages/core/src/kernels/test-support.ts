@@ -93,3 +93,27 @@ export function maxRelAbsError(actual: ArrayLike<number>, expected: ArrayLike<nu
   }
   return worst;
 }
+
+/**
+ * `steps` optimizer steps on Σ(w − target)² on one backend, from `w0`; the final weights. Used to
+ * compare a fused wasm optimizer update with the op-by-op path of the cpu backend.
+ */
+export async function optimizeQuadratic(backend: 'wasm' | 'cpu', makeOptimizer: () => tf.Optimizer, w0: Float32Array, target: Float32Array, steps: number): Promise<Float32Array> {
+  await tf.setBackend(backend);
+  const w = tf.variable(tf.tensor1d(w0));
+  const t = tf.tensor1d(target);
+  const opt = makeOptimizer();
+  for (let i = 0; i < steps; i++) opt.minimize(() => tf.sum(tf.square(tf.sub(w, t))) as tf.Scalar, false, [w]);
+  const out = Float32Array.from(await w.data());
+  opt.dispose();
+  w.dispose();
+  t.dispose();
+  return out;
+}
+
+/** Largest absolute difference of two equally long arrays. */
+export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
+  return m;
+}
