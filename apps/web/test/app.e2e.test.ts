@@ -2,23 +2,20 @@
  * The built app loads cleanly: no console errors, a backend chosen automatically with the reasons
  * faster ones were skipped, tabs, and a backend switch.
  */
-import type { Browser } from 'playwright-core';
-import { DIST_DIR, openApp, screenshot, showTab } from './support/app';
-import { launch, openPage, type WatchedPage } from './support/browser';
-import { serveStatic, type StaticServer } from './support/static-server';
+import { openApp, screenshot, showTab } from './support/app';
+import type { WatchedPage } from './support/browser';
+import { startAppSession, type AppSession } from './support/session';
 
-let server: StaticServer;
-let browser: Browser;
+let session: AppSession;
 let w: WatchedPage;
+let server: AppSession['server'];
 
 beforeAll(async () => {
-  server = await serveStatic(DIST_DIR);
-  browser = await launch();
-  w = await openPage(browser);
+  session = await startAppSession({});
+  ({ w, server } = session);
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.close();
 });
 
 test('loads without console errors and picks WebGL when WebGPU has no adapter, saying why', async () => {

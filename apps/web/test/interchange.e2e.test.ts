@@ -8,22 +8,20 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { modelToFiles } from '@nnlab/core';
 import { loadMnist, loadPneumoniaMnist } from '@nnlab/datasets/node';
 import { encodePng } from '@nnlab/features-hog/node';
 import { buildZooModel } from '@nnlab/models';
-import { DIST_DIR, REPO_DIR, digitPredictions, openApp, screenshot, showTab, trainQuick } from './support/app';
-import { launch, openPage, type WatchedPage } from './support/browser';
+import { REPO_DIR, digitPredictions, screenshot, showTab, trainQuick } from './support/app';
+import type { WatchedPage } from './support/browser';
+import { startAppSession, type AppSession } from './support/session';
 import { grayToRgba, nodeBackend, predictInNode } from './support/node-model';
-import { serveStatic, type StaticServer } from './support/static-server';
 
 const CLI = join(REPO_DIR, 'apps/cli/bin/nnlab.js');
 const TOLERANCE = 1e-4;
 
 let tmp: string;
-let server: StaticServer;
-let browser: Browser;
+let session: AppSession;
 let w: WatchedPage;
 let cliRunDir: string;
 let digitPng: string;
@@ -45,14 +43,11 @@ beforeAll(async () => {
   digitPng = join(tmp, 'digit.png');
   writeFileSync(digitPng, encodePng(grayToRgba(mnist.test.images.subarray(7 * 784, 8 * 784)), 28, 28));
 
-  server = await serveStatic(DIST_DIR);
-  browser = await launch();
-  w = await openPage(browser);
-  await openApp(w.page, server.url, '?backend=wasm');
+  session = await startAppSession({ query: '?backend=wasm' });
+  ({ w } = session);
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.close();
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 

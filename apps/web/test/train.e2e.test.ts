@@ -3,24 +3,19 @@
  * confusion matrix and metrics; Stop ends a run early; a drawn "1" gets a prediction with its HOG
  * picture.
  */
-import type { Browser } from 'playwright-core';
-import { DIST_DIR, digitPredictions, drawOne, openApp, screenshot, showTab, startTraining, trainQuick, waitForTrainingEnd } from './support/app';
-import { launch, openPage, type WatchedPage } from './support/browser';
-import { serveStatic, type StaticServer } from './support/static-server';
+import { digitPredictions, drawOne, screenshot, showTab, startTraining, trainQuick, waitForTrainingEnd } from './support/app';
+import type { WatchedPage } from './support/browser';
+import { startAppSession, type AppSession } from './support/session';
 
-let server: StaticServer;
-let browser: Browser;
+let session: AppSession;
 let w: WatchedPage;
 
 beforeAll(async () => {
-  server = await serveStatic(DIST_DIR);
-  browser = await launch();
-  w = await openPage(browser);
-  await openApp(w.page, server.url);
+  session = await startAppSession({ query: '' });
+  ({ w } = session);
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.close();
 });
 
 test('a short mlp-raw run (2,000 images, 2 epochs) shows curves, a confusion matrix and test metrics', async () => {

@@ -2,24 +2,19 @@
  * The wasm backend in the browser trains the CNN: tfjs-backend-wasm alone cannot (it has no
  * Conv2DBackpropFilter); the page gets nnlab's training kernels through registerBrowserBackends.
  */
-import type { Browser } from 'playwright-core';
-import { DIST_DIR, openApp, screenshot, trainQuick } from './support/app';
-import { launch, openPage, type WatchedPage } from './support/browser';
-import { serveStatic, type StaticServer } from './support/static-server';
+import { screenshot, trainQuick } from './support/app';
+import type { WatchedPage } from './support/browser';
+import { startAppSession, type AppSession } from './support/session';
 
-let server: StaticServer;
-let browser: Browser;
+let session: AppSession;
 let w: WatchedPage;
 
 beforeAll(async () => {
-  server = await serveStatic(DIST_DIR);
-  browser = await launch();
-  w = await openPage(browser);
-  await openApp(w.page, server.url, '?backend=wasm');
+  session = await startAppSession({ query: '?backend=wasm' });
+  ({ w } = session);
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.close();
 });
 
 test('cnn-mnist trains on wasm in the page and learns', async () => {

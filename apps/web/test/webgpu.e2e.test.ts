@@ -3,23 +3,20 @@
  * the automatic choice is WebGPU (SwiftShader's Vulkan adapter); a tiny run trains on it and a
  * drawn digit is predicted.
  */
-import type { Browser } from 'playwright-core';
-import { DIST_DIR, digitPredictions, drawOne, openApp, screenshot, trainQuick } from './support/app';
-import { launch, openPage, type WatchedPage } from './support/browser';
-import { serveStatic, type StaticServer } from './support/static-server';
+import { digitPredictions, drawOne, openApp, screenshot, trainQuick } from './support/app';
+import type { WatchedPage } from './support/browser';
+import { startAppSession, type AppSession } from './support/session';
 
-let server: StaticServer;
-let browser: Browser;
+let session: AppSession;
 let w: WatchedPage;
+let server: AppSession['server'];
 
 beforeAll(async () => {
-  server = await serveStatic(DIST_DIR);
-  browser = await launch({ webgpu: true });
-  w = await openPage(browser);
+  session = await startAppSession({ webgpu: true });
+  ({ w, server } = session);
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.close();
 });
 
 test('picks WebGPU first and trains a tiny mlp-raw on it', async () => {
