@@ -8,6 +8,7 @@ import type { Dataset } from './dataset';
 import { shapeSize } from './dataset';
 import { InvalidOptionError, TrainingError } from './errors';
 import { evaluateModel } from './evaluate';
+import { createFusedDenseTrainer, fusedDenseSupport } from './kernels/fused-dense-trainer';
 import { getLoss, type LossName } from './losses';
 import { createOptimizer, type OptimizerName, type OptimizerOptions } from './optimizers';
 import type { EpochLogs, History, TrainEventHandler } from './progress';
@@ -35,6 +36,12 @@ export interface FitOptions {
   onEvent?: TrainEventHandler;
   /** Stops training after the current step when aborted (the history so far is returned). */
   signal?: AbortSignal;
+  /**
+   * On wasm, train stacks of Dense layers (MLPs) through nnlab's fused dense trainer
+   * (kernels/fused-dense-trainer.ts: same math, one pass per step instead of ~100 tfjs kernels).
+   * Default true; false always uses tfjs' op-by-op autodiff.
+   */
+  fusedDense?: boolean;
 }
 
 /** What `fit` returns. */
@@ -46,7 +53,14 @@ export interface FitResult {
   seconds: number;
   /** Training samples processed per second (validation excluded). */
   samplesPerSecond: number;
+  /** How the steps ran: 'fused-dense' (nnlab's dense trainer on wasm) or 'tfjs' (autodiff). */
+  stepEngine: StepEngine;
+  /** Why the fused dense trainer was not used (absent when it was, or when it was turned off). */
+  fusedDenseReason?: string;
 }
+
+/** How `fit` computed its training steps. */
+export type StepEngine = 'fused-dense' | 'tfjs';
 
 export const DEFAULT_BATCH_SIZE = 32;
 
@@ -83,64 +97,91 @@ export async function fit(model: tf.LayersModel, train: Dataset, options: FitOpt
   const xBuf = new Float32Array(bufN * sampleSize);
   const yBuf = new Float32Array(bufN * targetSize);
   const wBuf = new Float32Array(bufN);
+  const pBuf = new Float32Array(bufN * targetSize);
   const vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
-  const history: History = { loss: [], acc: [], val_loss: [], val_acc: [] };
-  let stopped = false;
-  let trainMs = 0;
-  let trainSamples = 0;
-  const t0 = now();
-
-  await emit({ type: 'train-begin', epochs, stepsPerEpoch, samples: train.size, validationSamples: options.validation?.size ?? 0 });
-  for (let epoch = 0; epoch < epochs && !stopped; epoch++) {
-    await emit({ type: 'epoch-begin', epoch, epochs });
-    if (options.shuffle ?? true) shuffleInPlace(order, rng);
-    const e0 = now();
-    let lossSum = 0;
-    let hitSum = 0;
-    let seen = 0;
-    for (let step = 0; step < stepsPerEpoch; step++) {
-      if (options.signal?.aborted) {
-        stopped = true;
-        break;
-      }
-      const start = step * batchSize;
-      const n = Math.min(batchSize, train.size - start);
-      await train.read(order.subarray(start, start + n), xBuf, yBuf);
-      if (classWeight) fillSampleWeights(yBuf, n, targetSize, classWeight, wBuf);
-      const [lossT, predT] = trainStep(model, optimizer, vars, lossFn, xBuf, yBuf, wBuf, n, train.sampleShape, targetSize, !!classWeight);
-      const [lv, pv] = await Promise.all([lossT.data(), predT.data()]);
-      lossT.dispose();
-      predT.dispose();
-      const hv = [countHits(yBuf, pv as Float32Array, n, targetSize)];
-      if (!Number.isFinite(lv[0])) {
-        throw new TrainingError(
-          `loss became ${lv[0]} at epoch ${epoch + 1}, step ${step + 1}: training diverged (try a lower learning rate) or the inputs contain NaN/Inf`,
-        );
-      }
-      lossSum += lv[0] * n;
-      hitSum += hv[0];
-      seen += n;
-      await emit({ type: 'batch-end', epoch, epochs, batch: step, stepsPerEpoch, loss: lossSum / seen, acc: hitSum / seen, elapsedMs: now() - e0 });
-    }
-    trainMs += now() - e0;
-    trainSamples += seen;
-    if (seen === 0) break;
-    const logs: EpochLogs = { loss: lossSum / seen, acc: hitSum / seen };
-    if (options.validation && options.validation.size > 0) {
-      await emit({ type: 'validation-begin', epoch, samples: options.validation.size });
-      const ev = await evaluateModel(model, options.validation, { batchSize: Math.max(batchSize, 256), loss: lossName });
-      logs.val_loss = ev.loss;
-      logs.val_acc = ev.accuracy;
-      history.val_loss.push(ev.loss);
-      history.val_acc.push(ev.accuracy);
-    }
-    history.loss.push(logs.loss);
-    history.acc.push(logs.acc);
-    await emit({ type: 'epoch-end', epoch, epochs, logs, elapsedMs: now() - e0 });
+  const useFused = options.fusedDense ?? true;
+  const fusedDenseReason = useFused ? fusedDenseSupport(model, optimizer, lossName) : null;
+  const fused = useFused && fusedDenseReason === null ? createFusedDenseTrainer(model, optimizer, lossName, bufN) : null;
+  try {
+    return await trainLoop();
+  } finally {
+    fused?.dispose();
   }
-  const seconds = (now() - t0) / 1000;
-  await emit({ type: 'train-end', history, stopped, elapsedMs: seconds * 1000 });
-  return { history, stopped, seconds, samplesPerSecond: trainMs > 0 ? trainSamples / (trainMs / 1000) : 0 };
+
+  async function trainLoop(): Promise<FitResult> {
+    const history: History = { loss: [], acc: [], val_loss: [], val_acc: [] };
+    let stopped = false;
+    let trainMs = 0;
+    let trainSamples = 0;
+    const t0 = now();
+
+    await emit({ type: 'train-begin', epochs, stepsPerEpoch, samples: train.size, validationSamples: options.validation?.size ?? 0 });
+    for (let epoch = 0; epoch < epochs && !stopped; epoch++) {
+      await emit({ type: 'epoch-begin', epoch, epochs });
+      if (options.shuffle ?? true) shuffleInPlace(order, rng);
+      const e0 = now();
+      let lossSum = 0;
+      let hitSum = 0;
+      let seen = 0;
+      for (let step = 0; step < stepsPerEpoch; step++) {
+        if (options.signal?.aborted) {
+          stopped = true;
+          break;
+        }
+        const start = step * batchSize;
+        const n = Math.min(batchSize, train.size - start);
+        await train.read(order.subarray(start, start + n), xBuf, yBuf);
+        if (classWeight) fillSampleWeights(yBuf, n, targetSize, classWeight, wBuf);
+        let loss: number;
+        let hits: number;
+        if (fused) {
+          loss = fused.step(xBuf, yBuf, classWeight ? wBuf : undefined, n, pBuf);
+          hits = countHits(yBuf, pBuf, n, targetSize);
+        } else {
+          const [lossT, predT] = trainStep(model, optimizer, vars, lossFn, xBuf, yBuf, wBuf, n, train.sampleShape, targetSize, !!classWeight);
+          const [lv, pv] = await Promise.all([lossT.data(), predT.data()]);
+          lossT.dispose();
+          predT.dispose();
+          loss = lv[0];
+          hits = countHits(yBuf, pv as Float32Array, n, targetSize);
+        }
+        if (!Number.isFinite(loss)) {
+          throw new TrainingError(
+            `loss became ${loss} at epoch ${epoch + 1}, step ${step + 1}: training diverged (try a lower learning rate) or the inputs contain NaN/Inf`,
+          );
+        }
+        lossSum += loss * n;
+        hitSum += hits;
+        seen += n;
+        await emit({ type: 'batch-end', epoch, epochs, batch: step, stepsPerEpoch, loss: lossSum / seen, acc: hitSum / seen, elapsedMs: now() - e0 });
+      }
+      trainMs += now() - e0;
+      trainSamples += seen;
+      if (seen === 0) break;
+      const logs: EpochLogs = { loss: lossSum / seen, acc: hitSum / seen };
+      if (options.validation && options.validation.size > 0) {
+        await emit({ type: 'validation-begin', epoch, samples: options.validation.size });
+        const ev = await evaluateModel(model, options.validation, { batchSize: Math.max(batchSize, 256), loss: lossName });
+        logs.val_loss = ev.loss;
+        logs.val_acc = ev.accuracy;
+        history.val_loss.push(ev.loss);
+        history.val_acc.push(ev.accuracy);
+      }
+      history.loss.push(logs.loss);
+      history.acc.push(logs.acc);
+      await emit({ type: 'epoch-end', epoch, epochs, logs, elapsedMs: now() - e0 });
+    }
+    const seconds = (now() - t0) / 1000;
+    await emit({ type: 'train-end', history, stopped, elapsedMs: seconds * 1000 });
+    return {
+      history,
+      stopped,
+      seconds,
+      samplesPerSecond: trainMs > 0 ? trainSamples / (trainMs / 1000) : 0,
+      stepEngine: fused ? 'fused-dense' : 'tfjs',
+      ...(fusedDenseReason ? { fusedDenseReason } : {}),
+    };
+  }
 }
 
 function isTfOptimizer(o: FitOptions['optimizer']): o is tf.Optimizer {

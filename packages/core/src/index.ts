@@ -53,7 +53,7 @@ export type { LossName, PerSampleLoss } from './losses';
 
 // Training and evaluation
 export { DEFAULT_BATCH_SIZE, fit } from './fit';
-export type { FitOptions, FitResult } from './fit';
+export type { FitOptions, FitResult, StepEngine } from './fit';
 export { DEFAULT_EVAL_BATCH_SIZE, evaluateModel } from './evaluate';
 export type { EvaluateOptions, Evaluation } from './evaluate';
 export type { EpochLogs, History, TrainEvent, TrainEventHandler } from './progress';

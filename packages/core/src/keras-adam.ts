@@ -6,10 +6,10 @@
  * each variable's step is one fused kernel (kernels/adam-update.ts).
  */
 import * as tf from '@tensorflow/tfjs';
-import { ADAM_UPDATE } from './kernels/adam-update';
-import { fusedKernelAvailable, gradientEntries, slot, type NamedTensor } from './optimizer-state';
+import { ADAM_UPDATE, adamStep, type AdamUpdateAttrs } from './kernels/adam-update';
+import { fusedKernelAvailable, gradientEntries, slot, type HostUpdatable, type HostUpdateRule, type NamedTensor } from './optimizer-state';
 
-export class KerasAdam extends tf.Optimizer {
+export class KerasAdam extends tf.Optimizer implements HostUpdatable {
   /** Name used by tfjs serialization. */
   static get className(): string {
     return 'KerasAdam';
@@ -27,9 +27,14 @@ export class KerasAdam extends tf.Optimizer {
     super();
   }
 
-  applyGradients(variableGradients: tf.NamedTensorMap | NamedTensor[]): void {
+  /** η·√(1 − β₂ᵗ)/(1 − β₁ᵗ) for the coming step t. */
+  private stepSize(): number {
     const t = this.iterations + 1;
-    const alpha = (this.learningRate * Math.sqrt(1 - Math.pow(this.beta2, t))) / (1 - Math.pow(this.beta1, t));
+    return (this.learningRate * Math.sqrt(1 - Math.pow(this.beta2, t))) / (1 - Math.pow(this.beta1, t));
+  }
+
+  applyGradients(variableGradients: tf.NamedTensorMap | NamedTensor[]): void {
+    const alpha = this.stepSize();
     const fused = fusedKernelAvailable(ADAM_UPDATE);
     for (const { index: i, value, gradient } of gradientEntries(variableGradients)) {
       const m = slot(this.firstMoments, i, value, 'm');
@@ -56,6 +61,19 @@ export class KerasAdam extends tf.Optimizer {
       });
     }
     this.incrementIterations();
+  }
+
+  /** The update for trainers that compute gradients themselves. */
+  hostUpdateRule(): HostUpdateRule {
+    const attrs: AdamUpdateAttrs = { alpha: 0, beta1: this.beta1, beta2: this.beta2, epsilon: this.epsilon };
+    return {
+      slots: (index, value) => [slot(this.firstMoments, index, value, 'm'), slot(this.secondMoments, index, value, 'v')],
+      beginStep: () => {
+        attrs.alpha = this.stepSize();
+      },
+      apply: (value, gradient, [m, v], outValue) => adamStep(value, m, v, gradient, outValue, m, v, attrs),
+      endStep: () => this.incrementIterations(),
+    };
   }
 
   override dispose(): void {

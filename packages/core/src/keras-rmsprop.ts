@@ -8,10 +8,10 @@
  * the minimum of kernel work.
  */
 import * as tf from '@tensorflow/tfjs';
-import { RMSPROP_UPDATE } from './kernels/rmsprop-update';
-import { fusedKernelAvailable, gradientEntries, slot, type NamedTensor } from './optimizer-state';
+import { RMSPROP_UPDATE, rmspropStep } from './kernels/rmsprop-update';
+import { fusedKernelAvailable, gradientEntries, slot, type HostUpdatable, type HostUpdateRule, type NamedTensor } from './optimizer-state';
 
-export class KerasRMSprop extends tf.Optimizer {
+export class KerasRMSprop extends tf.Optimizer implements HostUpdatable {
   /** Name used by tfjs serialization. */
   static get className(): string {
     return 'KerasRMSprop';
@@ -59,6 +59,18 @@ export class KerasRMSprop extends tf.Optimizer {
       });
     }
     this.incrementIterations();
+  }
+
+  /** The update for trainers that compute gradients themselves (none with momentum). */
+  hostUpdateRule(): HostUpdateRule | null {
+    if (this.momentum > 0) return null;
+    const attrs = { learningRate: this.learningRate, rho: this.rho, epsilon: this.epsilon };
+    return {
+      slots: (index, value) => [slot(this.meanSquares, index, value, 'rms')],
+      beginStep: () => {},
+      apply: (value, gradient, [meanSquare], outValue) => rmspropStep(value, meanSquare, gradient, outValue, meanSquare, attrs),
+      endStep: () => this.incrementIterations(),
+    };
   }
 
   override dispose(): void {

@@ -35,3 +35,29 @@ export function fusedKernelAvailable(kernelName: string): boolean {
   const backend = tf.getBackend();
   return backend === 'wasm' && tf.getKernel(kernelName, backend) !== undefined;
 }
+
+/**
+ * An optimizer's update rule for trainers that compute gradients themselves (the fused dense
+ * trainer on wasm): the same float32 arithmetic as the fused update kernels, on plain arrays.
+ */
+export interface HostUpdateRule {
+  /** The slot variables of variable `index` (created when missing), in the order `apply` takes them. */
+  slots(index: number, value: tf.Variable): tf.Variable[];
+  /** Starts a step (per-step constants such as Adam's bias correction). */
+  beginStep(): void;
+  /** One variable's update: reads `value` and `gradient`, writes `outValue`, updates `slots` in place. */
+  apply(value: Float32Array, gradient: Float32Array, slots: Float32Array[], outValue: Float32Array): void;
+  /** Ends the step (counts the iteration, as `applyGradients` does). */
+  endStep(): void;
+}
+
+/** An optimizer that can hand its update rule to such a trainer. */
+export interface HostUpdatable {
+  /** The rule, or null when this configuration has none (the trainer then is not used). */
+  hostUpdateRule(): HostUpdateRule | null;
+}
+
+/** True when `optimizer` offers `hostUpdateRule`. */
+export function isHostUpdatable(optimizer: object): optimizer is HostUpdatable {
+  return typeof (optimizer as Partial<HostUpdatable>).hostUpdateRule === 'function';
+}

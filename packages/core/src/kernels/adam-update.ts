@@ -38,21 +38,38 @@ export const adamUpdateConfig: KernelConfig = {
     if (m.length !== th.length || v.length !== th.length || g.length !== th.length) {
       throw new RangeError(`${ADAM_UPDATE}: value, m, v and gradient sizes differ`);
     }
-    const f = Math.fround;
-    const b1 = f(beta1);
-    const b2 = f(beta2);
-    const c1 = f(1 - beta1);
-    const c2 = f(1 - beta2);
-    const a = f(alpha);
-    const eps = f(epsilon);
-    for (let i = 0; i < th.length; i++) {
-      const gi = g[i];
-      const mi = f(f(m[i] * b1) + f(gi * c1));
-      const vi = f(f(v[i] * b2) + f(f(gi * gi) * c2));
-      outM[i] = mi;
-      outV[i] = vi;
-      outTh[i] = th[i] - f(f(mi * a) / f(f(Math.sqrt(vi)) + eps));
-    }
+    adamStep(th, m, v, g, outTh, outM, outV, { alpha, beta1, beta2, epsilon });
     return outs;
   },
 };
+
+/**
+ * One Adam step over arrays in float32 arithmetic (the kernel above, and trainers that compute
+ * gradients themselves). The outputs may be the inputs (an element-wise update in place).
+ */
+export function adamStep(
+  value: Float32Array,
+  m: Float32Array,
+  v: Float32Array,
+  gradient: Float32Array,
+  outValue: Float32Array,
+  outM: Float32Array,
+  outV: Float32Array,
+  attrs: AdamUpdateAttrs,
+): void {
+  const f = Math.fround;
+  const b1 = f(attrs.beta1);
+  const b2 = f(attrs.beta2);
+  const c1 = f(1 - attrs.beta1);
+  const c2 = f(1 - attrs.beta2);
+  const a = f(attrs.alpha);
+  const eps = f(attrs.epsilon);
+  for (let i = 0; i < value.length; i++) {
+    const gi = gradient[i];
+    const mi = f(f(m[i] * b1) + f(gi * c1));
+    const vi = f(f(v[i] * b2) + f(f(gi * gi) * c2));
+    outM[i] = mi;
+    outV[i] = vi;
+    outValue[i] = value[i] - f(f(mi * a) / f(f(Math.sqrt(vi)) + eps));
+  }
+}

@@ -41,17 +41,32 @@ export const rmspropUpdateConfig: KernelConfig = {
     if (m.length !== v.length || g.length !== v.length) {
       throw new RangeError(`${RMSPROP_UPDATE}: value, meanSquare and gradient sizes differ (${v.length}, ${m.length}, ${g.length})`);
     }
-    const f = Math.fround;
-    const r = f(rho);
-    const oneMinusR = f(1 - rho);
-    const lr = f(learningRate);
-    const eps = f(epsilon);
-    for (let i = 0; i < v.length; i++) {
-      const gi = g[i];
-      const ms = f(f(m[i] * r) + f(f(gi * gi) * oneMinusR));
-      outM[i] = ms;
-      outV[i] = v[i] - f(f(gi * lr) / f(f(Math.sqrt(ms)) + eps));
-    }
+    rmspropStep(v, m, g, outV, outM, { learningRate, rho, epsilon });
     return [newValue, newMeanSquare];
   },
 };
+
+/**
+ * One RMSprop step over arrays in float32 arithmetic (the kernel above, and trainers that compute
+ * gradients themselves). The outputs may be the inputs (an element-wise update in place).
+ */
+export function rmspropStep(
+  value: Float32Array,
+  meanSquare: Float32Array,
+  gradient: Float32Array,
+  outValue: Float32Array,
+  outMeanSquare: Float32Array,
+  attrs: RmspropUpdateAttrs,
+): void {
+  const f = Math.fround;
+  const r = f(attrs.rho);
+  const oneMinusR = f(1 - attrs.rho);
+  const lr = f(attrs.learningRate);
+  const eps = f(attrs.epsilon);
+  for (let i = 0; i < value.length; i++) {
+    const gi = gradient[i];
+    const ms = f(f(meanSquare[i] * r) + f(f(gi * gi) * oneMinusR));
+    outMeanSquare[i] = ms;
+    outValue[i] = value[i] - f(f(gi * lr) / f(f(Math.sqrt(ms)) + eps));
+  }
+}

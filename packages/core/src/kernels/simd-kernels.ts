@@ -7,7 +7,7 @@
  * The filter gradient reduces over N·OH·OW, so both of its operands are large and that packing
  * costs several times the arithmetic. These loops read the operands where they lie.
  *
- * - `gemm4xN`: out[k, j] += Σ_m A_k[m] · D[m, j] for 4 rows k at a time, each row A_k a run of
+ * - `gemm4xN` (N = 1, 2, 3 vectors): out[k, j] += Σ_m A_k[m] · D[m, j] for 4 rows k at a time, each row A_k a run of
  *   floats at its own address (read from a table), D with a column block of 4·N; the reduction
  *   index m may be 2-D (rows of a block with gaps between them).
  * - `maxPool2x2`: the gradient of a row of disjoint 2×2 max-pool windows, 4 channels per vector.
@@ -31,6 +31,7 @@ export interface SimdKernels {
    */
   gemm4x1(table: number, kp: number, d: number, rowCount: number, colCount: number, aRowStride: number, dRowStride: number, dColStride: number, out: number, outStride: number, mOff: number): void;
   gemm4x2(table: number, kp: number, d: number, rowCount: number, colCount: number, aRowStride: number, dRowStride: number, dColStride: number, out: number, outStride: number, mOff: number): void;
+  gemm4x3(table: number, kp: number, d: number, rowCount: number, colCount: number, aRowStride: number, dRowStride: number, dColStride: number, out: number, outStride: number, mOff: number): void;
   /**
    * `count` disjoint 2×2 windows along one row, `c` ≥ 4 channels (NHWC): window w's top-left is
    * x + w·winStep, its dy is dy + w·c·4, its dx is dx + w·winStep (dx written, not added). The
@@ -44,7 +45,7 @@ export interface SimdKernels {
   sumRows(x: number, acc: number, rowCount: number, c: number): void;
 }
 
-function gemmFunction(vectors: 1 | 2): FunctionBuilder {
+function gemmFunction(vectors: 1 | 2 | 3): FunctionBuilder {
   const f = new FunctionBuilder(`gemm4x${vectors}`, [I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32]);
   const [table, kp, d, rowCount, colCount, aRowStride, dRowStride, dColStride, out, outStride, mOff] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
   const kb = f.local(I32);
@@ -278,7 +279,7 @@ function sumRowsFunction(): FunctionBuilder {
 
 /** The module's bytes for a heap that is (threaded tfjs build) or is not shared. */
 export function simdModuleBytes(sharedMemory: boolean): Uint8Array<ArrayBuffer> {
-  return buildModule([gemmFunction(1), gemmFunction(2), maxPoolFunction(), addRowVectorFunction(), sumRowsFunction()], sharedMemory);
+  return buildModule([gemmFunction(1), gemmFunction(2), gemmFunction(3), maxPoolFunction(), addRowVectorFunction(), sumRowsFunction()], sharedMemory);
 }
 
 let enabled = true;
@@ -296,12 +297,14 @@ function instantiate(memory: WebAssembly.Memory): SimdKernels | null {
     const { exports } = new WebAssembly.Instance(module, { env: { memory } });
     const gemm4x1 = exports.gemm4x1;
     const gemm4x2 = exports.gemm4x2;
+    const gemm4x3 = exports.gemm4x3;
     const maxPool2x2 = exports.maxPool2x2;
     const addRowVector = exports.addRowVector;
     const sumRows = exports.sumRows;
     if (
       typeof gemm4x1 !== 'function' ||
       typeof gemm4x2 !== 'function' ||
+      typeof gemm4x3 !== 'function' ||
       typeof maxPool2x2 !== 'function' ||
       typeof addRowVector !== 'function' ||
       typeof sumRows !== 'function'
@@ -312,6 +315,7 @@ function instantiate(memory: WebAssembly.Memory): SimdKernels | null {
       memory,
       gemm4x1: (...args) => void gemm4x1(...args),
       gemm4x2: (...args) => void gemm4x2(...args),
+      gemm4x3: (...args) => void gemm4x3(...args),
       maxPool2x2: (...args) => Number(maxPool2x2(...args)),
       addRowVector: (...args) => void addRowVector(...args),
       sumRows: (...args) => void sumRows(...args),
