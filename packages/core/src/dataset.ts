@@ -80,7 +80,9 @@ export function arrayDataset(options: ArrayDatasetOptions): Dataset {
         const i = indices[k];
         const src = i * sampleSize;
         const dst = k * sampleSize;
-        if (scale === 1) {
+        if (scale === 1 && x instanceof Float32Array) {
+          xOut.set(x.subarray(src, src + sampleSize), dst);
+        } else if (scale === 1) {
           for (let j = 0; j < sampleSize; j++) xOut[dst + j] = x[src + j];
         } else {
           for (let j = 0; j < sampleSize; j++) xOut[dst + j] = x[src + j] * scale;

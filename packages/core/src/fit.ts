@@ -106,6 +106,8 @@ export async function fit(model: tf.LayersModel, train: Dataset, options: FitOpt
     return await trainLoop();
   } finally {
     fused?.dispose();
+    // An optimizer made here from a name is nobody else's: free its slot variables.
+    if (optimizer !== given) optimizer.dispose();
   }
 
   async function trainLoop(): Promise<FitResult> {

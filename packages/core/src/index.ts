@@ -54,6 +54,8 @@ export type { LossName, PerSampleLoss } from './losses';
 // Training and evaluation
 export { DEFAULT_BATCH_SIZE, fit } from './fit';
 export type { FitOptions, FitResult, StepEngine } from './fit';
+export { createFusedDenseTrainer, fusedDenseSupport } from './kernels/fused-dense-trainer';
+export type { FusedDensePhaseTime, FusedDenseTrainer, FusedDenseTrainerOptions } from './kernels/fused-dense-trainer';
 export { DEFAULT_EVAL_BATCH_SIZE, evaluateModel } from './evaluate';
 export type { EvaluateOptions, Evaluation } from './evaluate';
 export type { EpochLogs, History, TrainEvent, TrainEventHandler } from './progress';

@@ -4,8 +4,8 @@
  * random data; optionally the per-kernel profile of one training step.
  */
 import * as tf from '@tensorflow/tfjs';
-import { arrayDataset, createRng, fit, getLoss, type LossName } from '@nnlab/core';
-import { getZooEntry, type ZooArgs } from './model-zoo';
+import { arrayDataset, createFusedDenseTrainer, createOptimizer, createRng, fit, getLoss, type LossName, type StepEngine } from '@nnlab/core';
+import { getZooEntry, type CourseSettings, type ZooArgs } from './model-zoo';
 
 /** Options of `benchmarkModel`. */
 export interface BenchmarkOptions {
@@ -45,6 +45,12 @@ export interface BenchmarkResult {
   /** Effective training GFLOP/s, counting a training step as 3 × forward. */
   trainGflops: number;
   inferGflops: number;
+  /** How `fit` ran the steps: nnlab's fused dense trainer or tfjs' kernels. */
+  stepEngine: StepEngine;
+  /**
+   * Where one training step's time goes: tfjs kernels (tfjs profiler) or, for the fused dense
+   * trainer, its phases (ms per step averaged over the timed steps).
+   */
   profile?: KernelTime[];
 }
 
@@ -89,7 +95,7 @@ export async function benchmarkModel(id: string, options: BenchmarkOptions = {})
 
   let tStart = 0;
   let tEnd = 0;
-  await fit(model, data, {
+  const fitted = await fit(model, data, {
     epochs: 1,
     batchSize,
     shuffle: false,
@@ -117,7 +123,12 @@ export async function benchmarkModel(id: string, options: BenchmarkOptions = {})
   const inferSeconds = (performance.now() - i0) / 1000;
 
   let profile: KernelTime[] | undefined;
-  if (options.profile) profile = await profileStep(model, xb, labels.subarray(0, batchSize), numClasses, entry.course.loss);
+  if (options.profile) {
+    profile =
+      fitted.stepEngine === 'fused-dense'
+        ? profileFusedStep(model, x, labels, numClasses, batchSize, steps, entry.course)
+        : await profileStep(model, xb, labels.subarray(0, batchSize), numClasses, entry.course.loss);
+  }
   xb.dispose();
   const flops = forwardFlops(model);
   model.dispose();
@@ -135,8 +146,37 @@ export async function benchmarkModel(id: string, options: BenchmarkOptions = {})
     forwardFlopsPerSample: flops,
     trainGflops: (trainRate * 3 * flops) / 1e9,
     inferGflops: (inferRate * flops) / 1e9,
+    stepEngine: fitted.stepEngine,
     profile,
   };
+}
+
+/** Phases of the fused dense trainer's step, ms per step over `steps` steps, largest first. */
+function profileFusedStep(
+  model: tf.LayersModel,
+  x: Float32Array,
+  labels: Uint8Array,
+  numClasses: number,
+  batchSize: number,
+  steps: number,
+  course: CourseSettings,
+): KernelTime[] {
+  const trainer = createFusedDenseTrainer(model, createOptimizer(course.optimizer), course.loss, batchSize, { profile: true });
+  if (!trainer) throw new Error('benchmark: fit used the fused dense trainer, but it is not available for profiling');
+  const sampleSize = x.length / labels.length;
+  const outputs = numClasses > 2 ? numClasses : 1;
+  const y = new Float32Array(batchSize * outputs);
+  for (let i = 0; i < batchSize; i++) {
+    if (outputs === 1) y[i] = labels[i];
+    else y[i * outputs + labels[i]] = 1;
+  }
+  const predictions = new Float32Array(batchSize * outputs);
+  try {
+    for (let s = 0; s < steps; s++) trainer.step(x.subarray(0, batchSize * sampleSize), y, undefined, batchSize, predictions);
+    return trainer.phaseTimes().map((p) => ({ name: `fused: ${p.name}`, ms: p.ms / steps, calls: p.calls / steps }));
+  } finally {
+    trainer.dispose();
+  }
 }
 
 /** Per-kernel times of one training step (tfjs profiler), largest first. */

@@ -65,7 +65,7 @@ export function registerBench(program: Command, ctx: CommandContext): void {
     .option('--models <ids>', `comma-separated subset of ${MODEL_IDS.join(',')}`)
     .option('--backends <names>', 'comma-separated backends (default: every usable one)')
     .option('--steps <n>', 'timed training steps per row (default: sized per model)', int('--steps', 1, 100000))
-    .option('--profile', 'print the top kernels of one training step per row')
+    .option('--profile', 'print where one training step per row spends its time (tfjs kernels, or the fused dense trainer\'s phases)')
     .option('--threads <n>', 'wasm backend threads (default 1, or NNLAB_WASM_THREADS)', int('--threads', 1, 8))
     .option('--vs-torch', 'also run benchmarks/torch_reference.py (python3-torch) and print nnlab/PyTorch ratios')
     .option('--python <path>', 'Python with torch for --vs-torch', '/usr/bin/python3')
@@ -103,10 +103,11 @@ export function registerBench(program: Command, ctx: CommandContext): void {
       }
       ctx.out(
         formatTable(
-          ['model', 'backend', 'batch', 'train samples/s', 'ms/step', 'train GFLOP/s', 'infer samples/s', 'peak RSS MB', ...(torch ? ['PyTorch train/s', 'ratio'] : [])],
+          ['model', 'backend', 'step', 'batch', 'train samples/s', 'ms/step', 'train GFLOP/s', 'infer samples/s', 'peak RSS MB', ...(torch ? ['PyTorch train/s', 'ratio'] : [])],
           withRatio.map((r) => [
             r.model,
             r.backend,
+            r.stepEngine === 'fused-dense' ? 'fused' : 'tfjs',
             r.batchSize,
             fmt(r.trainSamplesPerSecond),
             fmt(r.trainMsPerStep, 2),
@@ -121,8 +122,18 @@ export function registerBench(program: Command, ctx: CommandContext): void {
       if (f.profile) {
         for (const r of rows) {
           const total = (r.profile ?? []).reduce((s, k) => s + k.ms, 0);
-          ctx.out(`\n${r.model} on ${r.backend}: one training step, top kernels (${total.toFixed(1)} ms in kernels)`);
-          ctx.out(formatTable(['kernel', 'ms', 'calls', 'share'], (r.profile ?? []).slice(0, 8).map((k) => [k.name, k.ms.toFixed(2), k.calls, `${((100 * k.ms) / Math.max(total, 1e-9)).toFixed(1)}%`])));
+          const fused = r.stepEngine === 'fused-dense';
+          ctx.out(
+            fused
+              ? `\n${r.model} on ${r.backend}: one training step of the fused dense trainer, by phase (${total.toFixed(2)} ms)`
+              : `\n${r.model} on ${r.backend}: one training step, top kernels (${total.toFixed(1)} ms in kernels)`,
+          );
+          ctx.out(
+            formatTable(
+              [fused ? 'phase' : 'kernel', 'ms', 'calls', 'share'],
+              (r.profile ?? []).slice(0, fused ? 12 : 8).map((k) => [k.name, k.ms.toFixed(fused ? 3 : 2), Number(k.calls.toFixed(2)), `${((100 * k.ms) / Math.max(total, 1e-9)).toFixed(1)}%`]),
+            ),
+          );
         }
       }
     });

@@ -62,6 +62,21 @@ export interface FusedDenseTrainer {
   step(x: Float32Array, y: Float32Array, w: Float32Array | undefined, n: number, predictions: Float32Array): number;
   /** Frees the heap buffers (the model's variables stay). */
   dispose(): void;
+  /** Time per phase of the steps so far, largest first (only with `profile: true`). */
+  phaseTimes(): FusedDensePhaseTime[];
+}
+
+/** One phase of the fused step, for profiles. */
+export interface FusedDensePhaseTime {
+  name: string;
+  ms: number;
+  calls: number;
+}
+
+/** Options of `createFusedDenseTrainer`. */
+export interface FusedDenseTrainerOptions {
+  /** Time the phases of every step (see `phaseTimes`). Default false. */
+  profile?: boolean;
 }
 
 const roundUp4 = (n: number): number => (n + 3) & ~3;
@@ -79,13 +94,19 @@ export function fusedDenseSupport(model: tf.LayersModel, optimizer: tf.Optimizer
 }
 
 /** The trainer for `model`, or null when `fusedDenseSupport` gives a reason not to use it. */
-export function createFusedDenseTrainer(model: tf.LayersModel, optimizer: tf.Optimizer, loss: LossName, maxBatch: number): FusedDenseTrainer | null {
+export function createFusedDenseTrainer(
+  model: tf.LayersModel,
+  optimizer: tf.Optimizer,
+  loss: LossName,
+  maxBatch: number,
+  options: FusedDenseTrainerOptions = {},
+): FusedDenseTrainer | null {
   if (fusedDenseSupport(model, optimizer, loss) !== null) return null;
   const layers = planLayers(model, loss) as DensePlan[];
   const rule = (optimizer as tf.Optimizer & { hostUpdateRule(): HostUpdateRule }).hostUpdateRule();
   const backend = tf.backend() as BackendWasm;
   const simd = simdKernelsFor(backend) as SimdKernels;
-  return new DenseStackTrainer(backend, simd, layers, rule, loss, maxBatch);
+  return new DenseStackTrainer(backend, simd, layers, rule, loss, maxBatch, options.profile ?? false);
 }
 
 function planLayers(model: tf.LayersModel, loss: LossName): DensePlan[] | string {
@@ -156,6 +177,8 @@ class DenseStackTrainer implements FusedDenseTrainer {
   private readonly kernelGrads: Float32Array[];
   private readonly biasGrads: Float32Array[];
   private readonly slots: tf.Variable[][] = [];
+  private readonly phases = new Map<string, FusedDensePhaseTime>();
+  private lapStart = 0;
   private disposed = false;
 
   constructor(
@@ -165,6 +188,7 @@ class DenseStackTrainer implements FusedDenseTrainer {
     private readonly rule: HostUpdateRule,
     private readonly loss: LossName,
     readonly maxBatch: number,
+    private readonly profile: boolean,
   ) {
     if (!(Number.isInteger(maxBatch) && maxBatch >= 1)) throw new RangeError(`fused dense trainer: maxBatch must be a positive integer, got ${maxBatch}`);
     this.memory = wasmHeapMemory(backend) as WebAssembly.Memory;
@@ -218,12 +242,14 @@ class DenseStackTrainer implements FusedDenseTrainer {
       throw new RangeError(`fused dense trainer: buffers too small for ${n} samples of ${inputs} inputs and ${outputs} outputs`);
     }
     const np = roundUp4(n);
+    if (this.profile) this.lapStart = performance.now();
     // The new weight tensors first: allocating may grow the heap, and views come after.
     const variables = layers.flatMap((l) => (l.bias ? [l.kernel, l.bias] : [l.kernel]));
     const fresh = variables.map((v) => allocF32(this.backend, [...v.shape]));
     const f = this.f32();
     const view = (info: tf.TensorInfo): Float32Array => f32View(this.backend, info);
     f.set(x.subarray(0, n * inputs), this.x >> 2);
+    this.lap('batch to heap, new weight tensors');
 
     // Forward: act = activation(bias + input·W), input rows from a row table.
     layers.forEach((l, i) => {
@@ -233,9 +259,12 @@ class DenseStackTrainer implements FusedDenseTrainer {
       if (i > 0) transposeKernel(f, b.wT >> 2, kernel, l.inputs, l.units, layers[i - 1].stride);
       const bias = l.bias ? view(l.bias) : null;
       fillRows(f, b.act >> 2, np, l.stride, l.units, bias);
+      this.lap('forward: padded weights, bias');
       const rowsTable = i === 0 ? this.xRows : buffers[i - 1].actRows;
       this.gemm(rowsTable, np, b.wPad, 1, l.inputs, 0, 0, l.stride * 4, b.act, l.stride);
+      this.lap('forward: input · W (SIMD)');
       if (l.activation !== 'softmax') activate(f, b.act >> 2, n, l.stride, l.units, l.activation);
+      this.lap('forward: activation');
     });
 
     // Loss, predictions, and the output layer's delta.
@@ -249,6 +278,7 @@ class DenseStackTrainer implements FusedDenseTrainer {
       const o = (ob.act >> 2) + r * out.stride;
       for (let j = 0; j < out.units; j++) predictions[r * out.units + j] = f[o + j];
     }
+    this.lap('softmax/sigmoid, loss, output delta');
 
     // Backward: dW = inputᵀ·delta, db = Σ delta, delta_prev = (delta·Wᵀ) ⊙ activation'.
     for (let i = layers.length - 1; i >= 0; i--) {
@@ -259,14 +289,17 @@ class DenseStackTrainer implements FusedDenseTrainer {
       const colsTable = i === 0 ? this.xCols : buffers[i - 1].actCols;
       const inStride = i === 0 ? l.inputs : layers[i - 1].stride;
       this.gemm(colsTable, kp, b.delta, n, 1, inStride * 4, l.stride * 4, 0, b.dW, l.stride);
+      this.lap('backward: inputᵀ · delta (SIMD)');
       gatherKernelGrad(f, b.dW >> 2, this.kernelGrads[i], l.inputs, l.units, l.stride);
       sumColumns(f, b.delta >> 2, this.biasGrads[i], n, l.stride, l.units);
+      this.lap('backward: gradient copy, bias gradient');
       if (i > 0) {
         const p = layers[i - 1];
         const pb = buffers[i - 1];
         f.fill(0, pb.delta >> 2, (pb.delta >> 2) + np * p.stride);
         this.gemm(b.deltaRows, np, b.wT, 1, l.units, 0, 0, p.stride * 4, pb.delta, p.stride);
         activationGrad(f, pb.act >> 2, pb.delta >> 2, n, p.stride, p.units, p.activation);
+        this.lap("backward: delta · Wᵀ ⊙ activation'");
       }
     }
 
@@ -278,13 +311,29 @@ class DenseStackTrainer implements FusedDenseTrainer {
       if (l.bias) this.update(l.biasIndex, l.bias, this.biasGrads[i], fresh[next++]);
     }
     this.rule.endStep();
+    this.lap('optimizer update');
     const engine = tf.engine();
     variables.forEach((v, i) => {
       const t = engine.makeTensorFromTensorInfo(fresh[i], this.backend);
       v.assign(t);
       t.dispose();
     });
+    this.lap('variables assigned');
     return lossValue;
+  }
+
+  phaseTimes(): FusedDensePhaseTime[] {
+    return [...this.phases.values()].sort((a, b) => b.ms - a.ms).map((p) => ({ ...p }));
+  }
+
+  private lap(name: string): void {
+    if (!this.profile) return;
+    const t = performance.now();
+    const phase = this.phases.get(name) ?? { name, ms: 0, calls: 0 };
+    phase.ms += t - this.lapStart;
+    phase.calls++;
+    this.phases.set(name, phase);
+    this.lapStart = t;
   }
 
   dispose(): void {
