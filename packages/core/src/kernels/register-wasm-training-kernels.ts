@@ -4,7 +4,7 @@
  * a CNN training step. Call it after importing '@tensorflow/tfjs-backend-wasm' (which registers the
  * shipped kernels), before or after `tf.setBackend('wasm')`.
  */
-import { getKernel, getKernelsForBackend, registerKernel, unregisterKernel, type KernelConfig } from '@tensorflow/tfjs-core';
+import { getGradient, getKernel, getKernelsForBackend, registerGradient, registerKernel, unregisterKernel, type KernelConfig } from '@tensorflow/tfjs-core';
 import { NnlabError } from '../errors';
 import { makeAddConfig } from './add';
 import { makeBatchMatMulConfig } from './batch-mat-mul';
@@ -15,6 +15,7 @@ import { makeIdentityConfig } from './identity';
 import { maxPoolGradConfig } from './max-pool-grad';
 import { adamUpdateConfig } from './adam-update';
 import { rmspropUpdateConfig } from './rmsprop-update';
+import { makeReluConfig, RELU_GRAD, reluGradConfig, reluGradGradConfig, reluGradKernelConfig } from './relu';
 import { makeSumConfig } from './sum';
 import { unsortedSegmentSumConfig } from './unsorted-segment-sum';
 import { WASM_BACKEND_NAME } from './wasm-kernel-utils';
@@ -83,6 +84,18 @@ export const WASM_TRAINING_KERNELS: readonly WasmTrainingKernel[] = [
     make: (shipped) => makeBatchMatMulConfig(shipped),
   },
   {
+    kernelName: 'Relu',
+    kind: 'replacement',
+    reason: 'the shipped relu streams at a third of memory bandwidth; one SIMD max(x, 0) pass here (same values), non-float32 delegates',
+    make: (shipped) => makeReluConfig(shipped),
+  },
+  {
+    kernelName: RELU_GRAD,
+    kind: 'missing',
+    reason: "relu's gradient dy · step(x) in one pass instead of Step then Multiply (two passes and a temporary as large as the layer); relu's gradient uses it on wasm",
+    make: () => reluGradKernelConfig,
+  },
+  {
     kernelName: rmspropUpdateConfig.kernelName,
     kind: 'missing',
     reason: "nnlab's fused Keras RMSprop step (one pass per variable instead of nine element-wise kernels); KerasRMSprop uses it on wasm",
@@ -106,7 +119,8 @@ export const WASM_TRAINING_KERNELS: readonly WasmTrainingKernel[] = [
 export interface RegisterWasmTrainingKernelsOptions {
   /**
    * Also replace the shipped kernels listed as `'replacement'` (Conv2DBackpropInput, MaxPoolGrad,
-   * Identity, Cast, Add, Sum, BatchMatMul; the last four only take over the cases they speed up).
+   * Identity, Cast, Add, Sum, Relu, BatchMatMul; Identity, Cast, Add, Sum, Relu and BatchMatMul
+   * only take over the cases they speed up).
    * Default `DEFAULT_REPLACE_SHIPPED` (true). Replacements made by an earlier call stay.
    */
   replaceShipped?: boolean;
@@ -164,6 +178,12 @@ export function registerWasmTrainingKernels(options: RegisterWasmTrainingKernels
     ours.set(entry.kernelName, config);
     report.registered.push(entry.kernelName);
     report.active.push(entry.kernelName);
+  }
+  // Relu's gradient runs NnlabReluGrad where the active backend has it (and tfjs' own formula
+  // elsewhere), so it is installed once, for every backend.
+  if (report.active.includes(RELU_GRAD) && getGradient('Relu') !== reluGradConfig) {
+    registerGradient(reluGradConfig);
+    registerGradient(reluGradGradConfig);
   }
   return report;
 }

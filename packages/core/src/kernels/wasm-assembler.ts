@@ -206,6 +206,10 @@ export class FunctionBuilder {
   v128Or(): this {
     return this.simd(0x50);
   }
+  /** (a & c) | (b & ~c) for a, b, c on the stack in that order. */
+  v128Bitselect(): this {
+    return this.simd(0x52);
+  }
   v128AnyTrue(): this {
     return this.simd(0x53);
   }

@@ -1,0 +1,158 @@
+/**
+ * Hand-written WebAssembly SIMD loops for the element-wise parts of a CNN training step, run on
+ * tfjs-backend-wasm's heap like `simd-kernels.ts` (a second module, so each stays small enough for
+ * browsers to compile synchronously).
+ *
+ * A CNN step passes its largest activations through a handful of element-wise kernels (bias add,
+ * relu, relu gradient, bias gradient). The shipped ones run at a third of this machine's memory
+ * bandwidth, and for channel counts that are not a multiple of 4 they pay a per-row overhead. These
+ * loops stream 4 floats at a time; a per-channel operand repeats with a period (a multiple of both
+ * the channel count and 4), so no row boundary ever splits a vector.
+ *
+ * Lengths are in bytes and multiples of 16; callers finish the last 0–3 floats.
+ */
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { buildModule, FunctionBuilder, I32, V128 } from './wasm-assembler';
+import { wasmHeapMemory } from './wasm-kernel-utils';
+
+/** Typed exports. All pointers and lengths are bytes in the tfjs heap. */
+export interface ElementwiseKernels {
+  /** out = max(x, 0) (NaN stays NaN, as the cpu backend's relu). */
+  relu(x: number, out: number, bytes: number): void;
+  /** out = dy · step(x), step(x) = x > 0 ? 1 : 0: relu's gradient as tfjs defines it, in one pass. */
+  reluGrad(dy: number, x: number, out: number, bytes: number): void;
+  /** out[i] = a[i] + vec[i mod period] (period in bytes, a multiple of 16). */
+  addPeriodic(a: number, vec: number, out: number, bytes: number, periodBytes: number): void;
+  /** acc[i mod period] += x[i] (float32 adds). */
+  sumPeriodic(x: number, acc: number, bytes: number, periodBytes: number): void;
+}
+
+/** Loop skeleton: for (i = 0; i < bytes; i += 16) body(i), with `i` the first local after params. */
+function streamLoop(f: FunctionBuilder, bytesParam: number, body: (i: number) => void, step?: () => void): void {
+  const i = f.local(I32);
+  f.i32(0).set(i);
+  f.block().loop();
+  f.get(i).get(bytesParam).i32GeS().brIf(1);
+  body(i);
+  step?.();
+  f.get(i).i32(16).i32Add().set(i);
+  f.br(0);
+  f.end().end();
+}
+
+function reluFunction(): FunctionBuilder {
+  const f = new FunctionBuilder('relu', [I32, I32, I32]);
+  const [x, out, bytes] = [0, 1, 2];
+  streamLoop(f, bytes, (i) => {
+    f.get(out).get(i).i32Add();
+    f.get(x).get(i).i32Add().v128Load().f32x4Const(0).f32x4Max();
+    f.v128Store();
+  });
+  return f;
+}
+
+function reluGradFunction(): FunctionBuilder {
+  const f = new FunctionBuilder('reluGrad', [I32, I32, I32, I32]);
+  const [dy, x, out, bytes] = [0, 1, 2, 3];
+  streamLoop(f, bytes, (i) => {
+    f.get(out).get(i).i32Add();
+    f.get(dy).get(i).i32Add().v128Load();
+    // step(x) = bitselect(1, 0, x > 0); then dy · step(x), a real multiply as tfjs' mul(dy, step(x)).
+    f.f32x4Const(1).f32x4Const(0);
+    f.get(x).get(i).i32Add().v128Load().f32x4Const(0).f32x4Gt();
+    f.v128Bitselect().f32x4Mul();
+    f.v128Store();
+  });
+  return f;
+}
+
+/** Shared shape of addPeriodic/sumPeriodic: a period offset `p` that wraps at `periodBytes`. */
+function periodicFunction(name: string, params: number, body: (f: FunctionBuilder, i: number, p: number) => void): FunctionBuilder {
+  const f = new FunctionBuilder(name, Array.from({ length: params }, () => I32));
+  const bytes = params - 2;
+  const period = params - 1;
+  const p = f.local(I32);
+  const next = f.local(I32);
+  f.i32(0).set(p);
+  streamLoop(
+    f,
+    bytes,
+    (i) => body(f, i, p),
+    // p = p + 16 < period ? p + 16 : 0
+    () => f.get(p).i32(16).i32Add().tee(next).i32(0).get(next).get(period).i32LtS().select().set(p),
+  );
+  return f;
+}
+
+function addPeriodicFunction(): FunctionBuilder {
+  const [a, vec, out] = [0, 1, 2];
+  return periodicFunction('addPeriodic', 5, (f, i, p) => {
+    f.get(out).get(i).i32Add();
+    f.get(a).get(i).i32Add().v128Load();
+    f.get(vec).get(p).i32Add().v128Load();
+    f.f32x4Add().v128Store();
+  });
+}
+
+function sumPeriodicFunction(): FunctionBuilder {
+  const [x, acc] = [0, 1];
+  return periodicFunction('sumPeriodic', 4, (f, i, p) => {
+    f.get(acc).get(p).i32Add();
+    f.get(acc).get(p).i32Add().v128Load();
+    f.get(x).get(i).i32Add().v128Load();
+    f.f32x4Add().v128Store();
+  });
+}
+
+/** The module's bytes for a heap that is (threaded tfjs build) or is not shared. */
+export function elementwiseModuleBytes(sharedMemory: boolean): Uint8Array<ArrayBuffer> {
+  return buildModule([reluFunction(), reluGradFunction(), addPeriodicFunction(), sumPeriodicFunction()], sharedMemory);
+}
+
+const cache = new WeakMap<WebAssembly.Memory, ElementwiseKernels | null>();
+let enabled = true;
+
+/** Turns the loops off (true) or back on, e.g. to test the fallbacks. */
+export function setElementwiseKernelsDisabled(disabled: boolean): void {
+  enabled = !disabled;
+}
+
+function instantiate(memory: WebAssembly.Memory): ElementwiseKernels | null {
+  try {
+    const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
+    const { exports } = new WebAssembly.Instance(new WebAssembly.Module(elementwiseModuleBytes(shared)), { env: { memory } });
+    const { relu, reluGrad, addPeriodic, sumPeriodic } = exports;
+    if (typeof relu !== 'function' || typeof reluGrad !== 'function' || typeof addPeriodic !== 'function' || typeof sumPeriodic !== 'function') return null;
+    return {
+      relu: (...args) => void relu(...args),
+      reluGrad: (...args) => void reluGrad(...args),
+      addPeriodic: (...args) => void addPeriodic(...args),
+      sumPeriodic: (...args) => void sumPeriodic(...args),
+    };
+  } catch {
+    // No SIMD in this engine, or synchronous compilation refused: callers fall back.
+    return null;
+  }
+}
+
+/** The loops for this backend's heap, or null where they cannot run. */
+export function elementwiseKernelsFor(backend: BackendWasm): ElementwiseKernels | null {
+  if (!enabled) return null;
+  const memory = wasmHeapMemory(backend);
+  if (!memory) return null;
+  let kernels = cache.get(memory);
+  if (kernels === undefined) {
+    kernels = instantiate(memory);
+    cache.set(memory, kernels);
+  }
+  return kernels;
+}
+
+/**
+ * The period (in floats) of a per-channel operand over `channels` channels: a multiple of both
+ * `channels` and 4, at least 64 floats so the loop's wrap test is rare.
+ */
+export function channelPeriod(channels: number): number {
+  const base = channels % 4 === 0 ? channels : channels % 2 === 0 ? channels * 2 : channels * 4;
+  return base * Math.max(1, Math.ceil(64 / base));
+}
