@@ -14,7 +14,7 @@ import { registerNodeBackends } from '@nnlab/core/node';
 import { MODEL_IDS, benchmarkModel, type BenchmarkResult } from '@nnlab/models';
 import { UsageError } from '../exit-codes';
 import { formatTable } from '../output/table';
-import { wasmThreadsFromEnv } from '../training/train-run';
+import { resolveWasmThreads, WASM_THREADS_HELP } from '../training/wasm-threads-policy';
 import type { CommandContext } from './context';
 import { int } from './parse';
 
@@ -56,6 +56,23 @@ function runTorch(python: string, models: string[]): TorchRow[] {
   return (JSON.parse(r.stdout.trim().split('\n').pop()!) as { rows: TorchRow[] }).rows;
 }
 
+type BenchRow = BenchmarkResult & { wasmThreads?: number; peakRssMB: number };
+
+/** `nnlab bench --models <model> --json` in a child process: that model's rows. */
+function benchInChild(model: string, backends: string[], f: BenchFlags): BenchRow[] {
+  const script = process.argv[1];
+  const args = [script, 'bench', '--models', model, '--backends', backends.join(','), '--json'];
+  if (f.steps) args.push('--steps', String(f.steps));
+  if (f.profile) args.push('--profile');
+  if (f.threads) args.push('--threads', String(f.threads));
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.error || r.status !== 0) {
+    const why = r.error?.message ?? (r.stderr.trim().split('\n').pop() || `exit code ${r.status}`);
+    throw new Error(`bench ${model}: the child process failed (${why})`);
+  }
+  return (JSON.parse(r.stdout.trim().split('\n').pop()!) as { rows: BenchRow[] }).rows;
+}
+
 const fmt = (n: number, d = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }) : '–');
 
 export function registerBench(program: Command, ctx: CommandContext): void {
@@ -66,25 +83,33 @@ export function registerBench(program: Command, ctx: CommandContext): void {
     .option('--backends <names>', 'comma-separated backends (default: every usable one)')
     .option('--steps <n>', 'timed training steps per row (default: sized per model)', int('--steps', 1, 100000))
     .option('--profile', 'print where one training step per row spends its time (tfjs kernels, or the fused dense trainer\'s phases)')
-    .option('--threads <n>', 'wasm backend threads (default 1, or NNLAB_WASM_THREADS)', int('--threads', 1, 8))
+    .option('--threads <n>', WASM_THREADS_HELP, int('--threads', 1, 8))
     .option('--vs-torch', 'also run benchmarks/torch_reference.py (python3-torch) and print nnlab/PyTorch ratios')
     .option('--python <path>', 'Python with torch for --vs-torch', '/usr/bin/python3')
     .option('--json', 'print one JSON object')
     .addHelpText('after', '\nExamples:\n  nnlab bench --models cnn-mnist --backends wasm --profile\n  nnlab bench --vs-torch --json')
     .action(async (f: BenchFlags) => {
       await ctx.quietTf();
-      registerNodeBackends({ wasmThreads: f.threads ?? wasmThreadsFromEnv() });
       const models = f.models ? f.models.split(',').map((s) => s.trim()) : [...MODEL_IDS];
       for (const m of models) if (!MODEL_IDS.includes(m as never)) throw new UsageError(`--models: unknown model '${m}'`);
+      // Several models: one child process each, so every row gets its own wasm thread choice (fixed
+      // when the backend starts) and its own peak RSS.
+      const threads = models.length === 1 ? await resolveWasmThreads(f.threads, [{ id: models[0] }]) : (f.threads ?? 1);
+      registerNodeBackends({ wasmThreads: threads });
       const usable = (await listBackends()).filter((b) => b.usable).map((b) => b.name);
       const backends = (f.backends ? f.backends.split(',').map((s) => s.trim()) : usable.filter((b) => b !== 'cpu' || models.every((m) => m.startsWith('mlp')))) as BackendName[];
-      const rows: (BenchmarkResult & { peakRssMB: number })[] = [];
-      for (const backend of backends) {
-        await useBackend(backend);
+      const rows: BenchRow[] = [];
+      if (models.length > 1) {
         for (const model of models) {
-          if (!f.json) ctx.info(`bench ${model} on ${backend}…`);
-          const r = await benchmarkModel(model, { steps: f.steps, profile: f.profile });
-          rows.push({ ...r, peakRssMB: process.resourceUsage().maxRSS / 1024 });
+          if (!f.json) ctx.info(`bench ${model} on ${backends.join(', ')}…`);
+          rows.push(...benchInChild(model, backends, f));
+        }
+      } else {
+        for (const backend of backends) {
+          await useBackend(backend);
+          if (!f.json) ctx.info(`bench ${models[0]} on ${backend}…`);
+          const r = await benchmarkModel(models[0], { steps: f.steps, profile: f.profile });
+          rows.push({ ...r, wasmThreads: backend === 'wasm' ? threads : undefined, peakRssMB: process.resourceUsage().maxRSS / 1024 });
         }
       }
       const torch = f.vsTorch ? runTorch(f.python, models) : undefined;
@@ -103,10 +128,11 @@ export function registerBench(program: Command, ctx: CommandContext): void {
       }
       ctx.out(
         formatTable(
-          ['model', 'backend', 'step', 'batch', 'train samples/s', 'ms/step', 'train GFLOP/s', 'infer samples/s', 'peak RSS MB', ...(torch ? ['PyTorch train/s', 'ratio'] : [])],
+          ['model', 'backend', 'threads', 'step', 'batch', 'train samples/s', 'ms/step', 'train GFLOP/s', 'infer samples/s', 'peak RSS MB', ...(torch ? ['PyTorch train/s', 'ratio'] : [])],
           withRatio.map((r) => [
             r.model,
             r.backend,
+            r.wasmThreads ?? '–',
             r.stepEngine === 'fused-dense' ? 'fused' : 'tfjs',
             r.batchSize,
             fmt(r.trainSamplesPerSecond),

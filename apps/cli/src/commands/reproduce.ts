@@ -13,6 +13,7 @@ import { createProgressBar } from '../output/progress-bar';
 import { EXPERIMENTS, type ExperimentId } from '../report/experiments';
 import { writeReport } from '../report/write-report';
 import { trainRun } from '../training/train-run';
+import { resolveWasmThreads, WASM_THREADS_HELP } from '../training/wasm-threads-policy';
 import { UsageError } from '../exit-codes';
 import type { CommandContext } from './context';
 import { choice, int } from './parse';
@@ -25,6 +26,7 @@ interface ReproduceFlags {
   xrayDir?: string;
   backend: BackendName | 'auto';
   seed: number;
+  threads?: number;
   only?: string;
   json?: boolean;
 }
@@ -39,6 +41,7 @@ export function registerReproduce(program: Command, ctx: CommandContext): void {
     .option('--xray-dir <dir>', 'train the pneumonia CNN on a Kaggle chest_xray folder instead of the embedded PneumoniaMNIST')
     .option('--backend <name>', 'tfjs backend', choice('--backend', BACKEND_CHOICES), 'auto')
     .option('--seed <n>', 'seed of every run', int('--seed', 0, 2 ** 31 - 1), 0)
+    .option('--threads <n>', WASM_THREADS_HELP, int('--threads', 1, 8))
     .option('--only <ids>', 'comma-separated subset of mlp-raw,mlp-hog,cnn-mnist,cnn-pneumonia')
     .option('--json', 'print one JSON object at the end (no progress output)')
     .addHelpText('after', '\nExamples:\n  nnlab reproduce --quick\n  nnlab reproduce --out report --xray-dir ~/data/chest_xray')
@@ -51,6 +54,11 @@ export function registerReproduce(program: Command, ctx: CommandContext): void {
       const runs: Partial<Record<ExperimentId, RunRecord>> = {};
       const rationale: Record<string, string> = {};
       const t0 = performance.now();
+      // One wasm thread count for the whole command, chosen for its largest model.
+      const threads = await resolveWasmThreads(
+        f.threads,
+        EXPERIMENTS.filter((e) => !only || only.includes(e.id)).map((e) => ({ id: e.id })),
+      );
       for (const exp of EXPERIMENTS) {
         if (only && !only.includes(exp.id)) continue;
         const settings = f.quick ? exp.quick : exp.full;
@@ -61,6 +69,7 @@ export function registerReproduce(program: Command, ctx: CommandContext): void {
             model: exp.id,
             backend: f.backend,
             seed: f.seed,
+            threads,
             runsDir,
             ...settings,
             ...(exp.id === 'cnn-pneumonia' && f.xrayDir ? { data: f.xrayDir, limit: f.quick ? settings.limit : undefined } : {}),

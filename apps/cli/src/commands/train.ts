@@ -5,6 +5,7 @@ import { HIDDEN_ACTIVATIONS, MODEL_IDS, getZooEntry, isBinaryEvaluation, type Hi
 import type { HogBlockNorm } from '@nnlab/features-hog';
 import { createProgressBar } from '../output/progress-bar';
 import { trainRun, type TrainRunOptions } from '../training/train-run';
+import { WASM_THREADS_HELP } from '../training/wasm-threads-policy';
 import type { CommandContext } from './context';
 import { choice, float, int, intList } from './parse';
 
@@ -45,7 +46,7 @@ export function addTrainingFlags(cmd: Command): Command {
     .option('--learning-rate <lr>', 'learning rate (default: Keras default of the optimizer)', float('--learning-rate', 0, 10))
     .option('--backend <name>', 'tfjs backend (auto = wasm in Node)', choice('--backend', BACKEND_CHOICES), 'auto')
     .option('--seed <n>', 'seed of weight initialisation and shuffling', int('--seed', 0, 2 ** 31 - 1), 0)
-    .option('--threads <n>', 'wasm backend threads (default 1, or NNLAB_WASM_THREADS; more help only when cores are idle)', int('--threads', 1, 8))
+    .option('--threads <n>', WASM_THREADS_HELP, int('--threads', 1, 8))
     .option('--data <path>', 'MNIST folder; for cnn-pneumonia a chest_xray folder ({train,val,test}/{NORMAL,PNEUMONIA}), a PneumoniaMNIST .npz, or `pneumoniamnist` (default: NNLAB_DATA_DIR, the vendored copy, the cache, a download)')
     .option('--limit <n>', 'train on the first N training samples (quick checks)', int('--limit'))
     .option('--hidden <units>', 'hidden dense units, comma-separated', intList('--hidden'))

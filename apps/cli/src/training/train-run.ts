@@ -17,6 +17,7 @@ import {
   type TrainEvent,
 } from '@nnlab/core';
 import { registerNodeBackends, saveModelToDir } from '@nnlab/core/node';
+import { resolveWasmThreads } from './wasm-threads-policy';
 import {
   RUN_RECORD_SCHEMA_VERSION,
   evaluationMetrics,
@@ -80,11 +81,6 @@ export interface TrainRunResult {
 
 let backendsRegistered = false;
 
-/** NNLAB_WASM_THREADS, when set to a positive integer. */
-export function wasmThreadsFromEnv(): number | undefined {
-  const v = Number(process.env.NNLAB_WASM_THREADS);
-  return Number.isInteger(v) && v > 0 ? v : undefined;
-}
 
 /** Runs one training run. */
 export async function trainRun(opts: TrainRunOptions, hooks: TrainRunHooks = {}): Promise<TrainRunResult> {
@@ -99,7 +95,8 @@ export async function trainRun(opts: TrainRunOptions, hooks: TrainRunHooks = {})
   if (!(Number.isInteger(batchSize) && batchSize >= 1)) throw new UsageError(`--batch-size must be a positive integer, got ${batchSize}`);
 
   if (!backendsRegistered) {
-    registerNodeBackends({ wasmThreads: opts.threads ?? wasmThreadsFromEnv() });
+    const threads = await resolveWasmThreads(opts.threads, [{ id: entry.id, args: opts.imageSize ? { imageSize: opts.imageSize } : {} }]);
+    registerNodeBackends({ wasmThreads: threads });
     backendsRegistered = true;
   }
   const backend = await useBackend(opts.backend ?? 'auto');

@@ -4,7 +4,7 @@
  * browsers to compile synchronously).
  *
  * A CNN step passes its largest activations through a handful of element-wise kernels (bias add,
- * relu, relu gradient, bias gradient). The shipped ones run at a third of this machine's memory
+ * relu, relu gradient, bias gradient, 2×2 max pooling). The shipped ones run at a third of this machine's memory
  * bandwidth, and for channel counts that are not a multiple of 4 they pay a per-row overhead. These
  * loops stream 4 floats at a time; a per-channel operand repeats with a period (a multiple of both
  * the channel count and 4), so no row boundary ever splits a vector.
@@ -12,7 +12,7 @@
  * Lengths are in bytes and multiples of 16; callers finish the last 0–3 floats.
  */
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { buildModule, FunctionBuilder, I32, V128 } from './wasm-assembler';
+import { buildModule, FunctionBuilder, I32 } from './wasm-assembler';
 import { wasmHeapMemory } from './wasm-kernel-utils';
 
 /** Typed exports. All pointers and lengths are bytes in the tfjs heap. */
@@ -25,6 +25,12 @@ export interface ElementwiseKernels {
   addPeriodic(a: number, vec: number, out: number, bytes: number, periodBytes: number): void;
   /** acc[i mod period] += x[i] (float32 adds). */
   sumPeriodic(x: number, acc: number, bytes: number, periodBytes: number): void;
+  /**
+   * Max of disjoint 2×2 windows over one NHWC image: `outRows` × `outCols` windows of `c` ≥ 4
+   * channels, input rows `rowBytes` apart. The cpu backend's semantics: the first maximum in
+   * row-major order, NaN ignored, −∞ for a window of NaN only.
+   */
+  maxPool2x2(x: number, out: number, outRows: number, outCols: number, c: number, rowBytes: number): void;
 }
 
 /** Loop skeleton: for (i = 0; i < bytes; i += 16) body(i), with `i` the first local after params. */
@@ -104,9 +110,66 @@ function sumPeriodicFunction(): FunctionBuilder {
   });
 }
 
+function maxPool2x2Function(): FunctionBuilder {
+  const f = new FunctionBuilder('maxPool2x2', [I32, I32, I32, I32, I32, I32]);
+  const [x, out, outRows, outCols, c, rowBytes] = [0, 1, 2, 3, 4, 5];
+  const r = f.local(I32);
+  const k = f.local(I32);
+  const ch = f.local(I32);
+  const off = f.local(I32);
+  const cb = f.local(I32);
+  const lastOff = f.local(I32);
+  const pw = f.local(I32);
+  const po = f.local(I32);
+  const rowStart = f.local(I32);
+  f.get(c).i32(4).i32Mul().set(cb);
+  f.get(cb).i32(16).i32Sub().set(lastOff);
+  f.get(out).set(po);
+  f.get(x).set(rowStart);
+  f.i32(0).set(r);
+  f.block().loop();
+  {
+    f.get(r).get(outRows).i32GeS().brIf(1);
+    f.get(rowStart).set(pw);
+    f.i32(0).set(k);
+    f.block().loop();
+    {
+      f.get(k).get(outCols).i32GeS().brIf(1);
+      f.i32(0).set(ch);
+      f.block().loop();
+      {
+        f.get(ch).get(cb).i32GeS().brIf(1);
+        // The last vector may overlap the previous one (c not a multiple of 4): same values again.
+        f.get(ch).get(lastOff).get(ch).get(lastOff).i32LtS().select().set(off);
+        f.get(po).get(off).i32Add();
+        // pmax(pmax(pmax(pmax(−∞, x00), x01), x10), x11): strict '>' in row-major order, as the cpu backend.
+        f.f32x4Const(-Infinity);
+        f.get(pw).get(off).i32Add().v128Load().f32x4Pmax();
+        f.get(pw).get(off).i32Add().get(cb).i32Add().v128Load().f32x4Pmax();
+        f.get(pw).get(off).i32Add().get(rowBytes).i32Add().v128Load().f32x4Pmax();
+        f.get(pw).get(off).i32Add().get(rowBytes).i32Add().get(cb).i32Add().v128Load().f32x4Pmax();
+        f.v128Store();
+        f.get(ch).i32(16).i32Add().set(ch);
+        f.br(0);
+      }
+      f.end().end();
+      f.get(pw).get(cb).i32Add().get(cb).i32Add().set(pw);
+      f.get(po).get(cb).i32Add().set(po);
+      f.get(k).i32(1).i32Add().set(k);
+      f.br(0);
+    }
+    f.end().end();
+    f.get(rowStart).get(rowBytes).i32Add().get(rowBytes).i32Add().set(rowStart);
+    f.get(r).i32(1).i32Add().set(r);
+    f.br(0);
+  }
+  f.end().end();
+  return f;
+}
+
 /** The module's bytes for a heap that is (threaded tfjs build) or is not shared. */
 export function elementwiseModuleBytes(sharedMemory: boolean): Uint8Array<ArrayBuffer> {
-  return buildModule([reluFunction(), reluGradFunction(), addPeriodicFunction(), sumPeriodicFunction()], sharedMemory);
+  return buildModule([reluFunction(), reluGradFunction(), addPeriodicFunction(), sumPeriodicFunction(), maxPool2x2Function()], sharedMemory);
 }
 
 const cache = new WeakMap<WebAssembly.Memory, ElementwiseKernels | null>();
@@ -121,13 +184,14 @@ function instantiate(memory: WebAssembly.Memory): ElementwiseKernels | null {
   try {
     const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
     const { exports } = new WebAssembly.Instance(new WebAssembly.Module(elementwiseModuleBytes(shared)), { env: { memory } });
-    const { relu, reluGrad, addPeriodic, sumPeriodic } = exports;
-    if (typeof relu !== 'function' || typeof reluGrad !== 'function' || typeof addPeriodic !== 'function' || typeof sumPeriodic !== 'function') return null;
+    const { relu, reluGrad, addPeriodic, sumPeriodic, maxPool2x2 } = exports;
+    if (typeof relu !== 'function' || typeof reluGrad !== 'function' || typeof addPeriodic !== 'function' || typeof sumPeriodic !== 'function' || typeof maxPool2x2 !== 'function') return null;
     return {
       relu: (...args) => void relu(...args),
       reluGrad: (...args) => void reluGrad(...args),
       addPeriodic: (...args) => void addPeriodic(...args),
       sumPeriodic: (...args) => void sumPeriodic(...args),
+      maxPool2x2: (...args) => void maxPool2x2(...args),
     };
   } catch {
     // No SIMD in this engine, or synchronous compilation refused: callers fall back.

@@ -231,6 +231,10 @@ export class FunctionBuilder {
   f32x4Max(): this {
     return this.simd(0xe9);
   }
+  /** Pseudo-max: b > a ? b : a (a NaN in b is ignored). */
+  f32x4Pmax(): this {
+    return this.simd(0xeb);
+  }
 
   /** The body as the code section stores it (size-prefixed, locals run-length encoded). */
   encode(): number[] {
