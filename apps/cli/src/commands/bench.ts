@@ -80,7 +80,7 @@ export function registerBench(program: Command, ctx: CommandContext): void {
     .command('bench')
     .description('training/inference speed of every zoo model on every usable backend; --vs-torch compares with PyTorch on the same models')
     .option('--models <ids>', `comma-separated subset of ${MODEL_IDS.join(',')}`)
-    .option('--backends <names>', 'comma-separated backends (default: every usable one)')
+    .option('--backends <names>', 'comma-separated backends (default: every usable one except a software WebGPU adapter, and cpu for CNNs)')
     .option('--steps <n>', 'timed training steps per row (default: sized per model)', int('--steps', 1, 100000))
     .option('--profile', 'print where one training step per row spends its time (tfjs kernels, or the fused dense trainer\'s phases)')
     .option('--threads <n>', WASM_THREADS_HELP, int('--threads', 1, 8))
@@ -96,7 +96,9 @@ export function registerBench(program: Command, ctx: CommandContext): void {
       // when the backend starts) and its own peak RSS.
       const threads = models.length === 1 ? await resolveWasmThreads(f.threads, [{ id: models[0] }]) : (f.threads ?? 1);
       registerNodeBackends({ wasmThreads: threads });
-      const usable = (await listBackends()).filter((b) => b.usable).map((b) => b.name);
+      // Default rows: every usable backend but a software WebGPU adapter (SwiftShader: correct, for
+      // parity tests, far too slow to time the CNNs) and, for CNNs, the pure-JS cpu backend.
+      const usable = (await listBackends()).filter((b) => b.usable && !(b.name === 'webgpu' && /swiftshader/i.test(b.detail ?? ''))).map((b) => b.name);
       const backends = (f.backends ? f.backends.split(',').map((s) => s.trim()) : usable.filter((b) => b !== 'cpu' || models.every((m) => m.startsWith('mlp')))) as BackendName[];
       const rows: BenchRow[] = [];
       if (models.length > 1) {
