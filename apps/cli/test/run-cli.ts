@@ -12,8 +12,8 @@ export interface CliResult {
   json<T = Record<string, unknown>>(): T;
 }
 
-export function runCli(args: string[], env: Record<string, string> = {}, timeoutMs = 170000): CliResult {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: timeoutMs });
+export function runCli(args: string[], env: Record<string, string> = {}, timeoutMs = 170000, cwd?: string): CliResult {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: timeoutMs, cwd });
   return {
     status: r.status,
     stdout: r.stdout,

@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import { runCli } from './run-cli';
 
 describe('nnlab summary / backends / help', () => {
@@ -24,6 +25,14 @@ describe('nnlab summary / backends / help', () => {
     const out = r.json<{ default: string; backends: { name: string; usable: boolean }[] }>();
     expect(out.default).toBe('wasm');
     expect(out.backends.find((b) => b.name === 'cpu')!.usable).toBe(true);
+  });
+
+  it('finds the wasm backend from any working directory (packages resolve from nnlab, not the cwd)', () => {
+    const r = runCli(['backends', '--json'], {}, 60000, tmpdir());
+    expect(r.status).toBe(0);
+    const out = r.json<{ default: string; backends: { name: string; usable: boolean }[] }>();
+    expect(out.backends.find((b) => b.name === 'wasm')!.usable).toBe(true);
+    expect(out.default).toBe('wasm');
   });
 
   it('has --help on every command', () => {

@@ -101,6 +101,7 @@ export async function trainRun(opts: TrainRunOptions, hooks: TrainRunHooks = {})
   }
   const backend = await useBackend(opts.backend ?? 'auto');
   info(`backend: ${backend.name}${backend.detail ? ` (${backend.detail})` : ''}`);
+  for (const s of backend.skipped) info(`  (${s.name} skipped: ${s.reason})`);
 
   const t0 = performance.now();
   const data = await loadTrainingData(entry, opts, info);

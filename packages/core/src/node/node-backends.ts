@@ -3,13 +3,13 @@
  * (Dawn; on a GPU-less machine Dawn's Vulkan path finds SwiftShader, see `webgpu-node-env.ts`), and
  * tensorflow when the optional peer `@tensorflow/tfjs-node` is installed.
  */
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { setBackendLoaders, type BackendLoader } from '../backend-registry';
 import { registerWasmTrainingKernels } from '../kernels/register-wasm-training-kernels';
 import { enableWasmThreadsInNode } from './wasm-threads';
 import { webgpuNodeEnvProblem } from './webgpu-node-env';
+import { moduleRequire } from './module-require';
 
 /** Options of `registerNodeBackends`. */
 export interface NodeBackendOptions {
@@ -17,7 +17,7 @@ export interface NodeBackendOptions {
   wasmThreads?: number;
 }
 
-const requireHere = createRequire(typeof __filename === 'string' ? __filename : process.cwd() + '/');
+const requireHere = moduleRequire();
 
 function resolvable(id: string): boolean {
   try {

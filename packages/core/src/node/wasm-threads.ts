@@ -21,11 +21,11 @@
  * MatMul, pooling, …) run on several threads.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import { join } from 'node:path';
 import { engine, env, registerBackend, removeBackend } from '@tensorflow/tfjs-core';
 import { InvalidOptionError, NnlabError } from '../errors';
+import { moduleRequire } from './module-require';
 
 /** The most threads the tfjs wasm build can use (it pre-creates 8 pthread workers). */
 export const MAX_WASM_THREADS = 8;
@@ -55,7 +55,7 @@ export interface WasmThreadsSetup {
   workerScript: string | null;
 }
 
-const requireHere = createRequire(typeof __filename === 'string' ? __filename : join(process.cwd(), 'noop.js'));
+const requireHere = moduleRequire();
 
 let setup: WasmThreadsSetup | null = null;
 
