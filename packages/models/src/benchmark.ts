@@ -4,7 +4,7 @@
  * random data; optionally the per-kernel profile of one training step.
  */
 import * as tf from '@tensorflow/tfjs';
-import { arrayDataset, createFusedDenseTrainer, createOptimizer, createRng, fit, getLoss, type LossName, type StepEngine } from '@nnlab/core';
+import { arrayDataset, createFusedDenseTrainer, createOptimizer, createRng, fit, getLoss, type StepEngine } from '@nnlab/core';
 import { getZooEntry, type CourseSettings, type ZooArgs } from './model-zoo';
 
 /** Options of `benchmarkModel`. */
@@ -127,7 +127,7 @@ export async function benchmarkModel(id: string, options: BenchmarkOptions = {})
     profile =
       fitted.stepEngine === 'fused-dense'
         ? profileFusedStep(model, x, labels, numClasses, batchSize, steps, entry.course)
-        : await profileStep(model, xb, labels.subarray(0, batchSize), numClasses, entry.course.loss);
+        : await profileStep(model, xb, labels.subarray(0, batchSize), numClasses, entry.course);
   }
   xb.dispose();
   const flops = forwardFlops(model);
@@ -179,26 +179,34 @@ function profileFusedStep(
   }
 }
 
-/** Per-kernel times of one training step (tfjs profiler), largest first. */
-async function profileStep(model: tf.LayersModel, xb: tf.Tensor, labels: Uint8Array, numClasses: number, lossName: LossName): Promise<KernelTime[]> {
-  const lossFn = getLoss(lossName);
+/** Training steps the tfjs profile averages. */
+export const PROFILED_STEPS = 5;
+
+/** Per-kernel times of one training step (tfjs profiler, mean of PROFILED_STEPS steps), largest first. */
+async function profileStep(model: tf.LayersModel, xb: tf.Tensor, labels: Uint8Array, numClasses: number, course: CourseSettings): Promise<KernelTime[]> {
+  const lossFn = getLoss(course.loss);
   const y = numClasses > 2 ? tf.oneHot(tf.tensor1d(Array.from(labels), 'int32'), numClasses).toFloat() : tf.tensor2d(Array.from(labels), [labels.length, 1]);
-  const opt = tf.train.sgd(0);
+  // The course optimizer, so its update kernels are part of the step as in training.
+  const opt = createOptimizer(course.optimizer);
   const vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
-  const info = await tf.profile(async () => {
-    const loss = opt.minimize(() => tf.mean(lossFn(y, model.apply(xb, { training: true }) as tf.Tensor)) as tf.Scalar, true, vars);
-    await loss?.data();
-    loss?.dispose();
-  });
+  const byName = new Map<string, KernelTime>();
+  // One step's kernel times move by tens of percent (timer resolution, GC, caches): average a few.
+  const runs = PROFILED_STEPS;
+  for (let r = 0; r < runs; r++) {
+    const info = await tf.profile(async () => {
+      const loss = opt.minimize(() => tf.mean(lossFn(y, model.apply(xb, { training: true }) as tf.Tensor)) as tf.Scalar, true, vars);
+      await loss?.data();
+      loss?.dispose();
+    });
+    for (const k of info.kernels) {
+      const ms = typeof k.kernelTimeMs === 'number' ? k.kernelTimeMs : 0;
+      const cur = byName.get(k.name) ?? { name: k.name, ms: 0, calls: 0 };
+      cur.ms += ms / runs;
+      cur.calls += 1 / runs;
+      byName.set(k.name, cur);
+    }
+  }
   y.dispose();
   opt.dispose();
-  const byName = new Map<string, KernelTime>();
-  for (const k of info.kernels) {
-    const ms = typeof k.kernelTimeMs === 'number' ? k.kernelTimeMs : 0;
-    const cur = byName.get(k.name) ?? { name: k.name, ms: 0, calls: 0 };
-    cur.ms += ms;
-    cur.calls += 1;
-    byName.set(k.name, cur);
-  }
   return [...byName.values()].sort((a, b) => b.ms - a.ms);
 }

@@ -35,7 +35,7 @@ export { formatSummary, summarizeModel } from './summary';
 export type { ModelSummary, SummaryRow } from './summary';
 
 // Benchmarks (throughput, effective GFLOP/s, kernel profile)
-export { benchmarkModel, forwardFlops } from './benchmark';
+export { PROFILED_STEPS, benchmarkModel, forwardFlops } from './benchmark';
 export type { BenchmarkOptions, BenchmarkResult, KernelTime } from './benchmark';
 
 // Run records (versioned JSON)
