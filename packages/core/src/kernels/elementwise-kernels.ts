@@ -12,8 +12,8 @@
  * Lengths are in bytes and multiples of 16; callers finish the last 0–3 floats.
  */
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { buildModule, FunctionBuilder, I32 } from './wasm-assembler';
-import { wasmHeapMemory } from './wasm-kernel-utils';
+import { buildModule, channelVectorLoop, FunctionBuilder, I32 } from './wasm-assembler';
+import { heapModule } from './heap-module';
 
 /** Typed exports. All pointers and lengths are bytes in the tfjs heap. */
 export interface ElementwiseKernels {
@@ -135,12 +135,7 @@ function maxPool2x2Function(): FunctionBuilder {
     f.block().loop();
     {
       f.get(k).get(outCols).i32GeS().brIf(1);
-      f.i32(0).set(ch);
-      f.block().loop();
-      {
-        f.get(ch).get(cb).i32GeS().brIf(1);
-        // The last vector may overlap the previous one (c not a multiple of 4): same values again.
-        f.get(ch).get(lastOff).get(ch).get(lastOff).i32LtS().select().set(off);
+      channelVectorLoop(f, { ch, cb, lastOff, off }, () => {
         f.get(po).get(off).i32Add();
         // pmax(pmax(pmax(pmax(−∞, x00), x01), x10), x11): strict '>' in row-major order, as the cpu backend.
         f.f32x4Const(-Infinity);
@@ -149,10 +144,7 @@ function maxPool2x2Function(): FunctionBuilder {
         f.get(pw).get(off).i32Add().get(rowBytes).i32Add().v128Load().f32x4Pmax();
         f.get(pw).get(off).i32Add().get(rowBytes).i32Add().get(cb).i32Add().v128Load().f32x4Pmax();
         f.v128Store();
-        f.get(ch).i32(16).i32Add().set(ch);
-        f.br(0);
-      }
-      f.end().end();
+      });
       f.get(pw).get(cb).i32Add().get(cb).i32Add().set(pw);
       f.get(po).get(cb).i32Add().set(po);
       f.get(k).i32(1).i32Add().set(k);
@@ -172,44 +164,27 @@ export function elementwiseModuleBytes(sharedMemory: boolean): Uint8Array<ArrayB
   return buildModule([reluFunction(), reluGradFunction(), addPeriodicFunction(), sumPeriodicFunction(), maxPool2x2Function()], sharedMemory);
 }
 
-const cache = new WeakMap<WebAssembly.Memory, ElementwiseKernels | null>();
-let enabled = true;
+const elementwiseModule = heapModule(
+  elementwiseModuleBytes,
+  ['relu', 'reluGrad', 'addPeriodic', 'sumPeriodic', 'maxPool2x2'] as const,
+  (fns) =>
+    ({
+      relu: (...args) => void fns.relu(...args),
+      reluGrad: (...args) => void fns.reluGrad(...args),
+      addPeriodic: (...args) => void fns.addPeriodic(...args),
+      sumPeriodic: (...args) => void fns.sumPeriodic(...args),
+      maxPool2x2: (...args) => void fns.maxPool2x2(...args),
+    }) satisfies ElementwiseKernels,
+);
 
 /** Turns the loops off (true) or back on, e.g. to test the fallbacks. */
 export function setElementwiseKernelsDisabled(disabled: boolean): void {
-  enabled = !disabled;
-}
-
-function instantiate(memory: WebAssembly.Memory): ElementwiseKernels | null {
-  try {
-    const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
-    const { exports } = new WebAssembly.Instance(new WebAssembly.Module(elementwiseModuleBytes(shared)), { env: { memory } });
-    const { relu, reluGrad, addPeriodic, sumPeriodic, maxPool2x2 } = exports;
-    if (typeof relu !== 'function' || typeof reluGrad !== 'function' || typeof addPeriodic !== 'function' || typeof sumPeriodic !== 'function' || typeof maxPool2x2 !== 'function') return null;
-    return {
-      relu: (...args) => void relu(...args),
-      reluGrad: (...args) => void reluGrad(...args),
-      addPeriodic: (...args) => void addPeriodic(...args),
-      sumPeriodic: (...args) => void sumPeriodic(...args),
-      maxPool2x2: (...args) => void maxPool2x2(...args),
-    };
-  } catch {
-    // No SIMD in this engine, or synchronous compilation refused: callers fall back.
-    return null;
-  }
+  elementwiseModule.setDisabled(disabled);
 }
 
 /** The loops for this backend's heap, or null where they cannot run. */
 export function elementwiseKernelsFor(backend: BackendWasm): ElementwiseKernels | null {
-  if (!enabled) return null;
-  const memory = wasmHeapMemory(backend);
-  if (!memory) return null;
-  let kernels = cache.get(memory);
-  if (kernels === undefined) {
-    kernels = instantiate(memory);
-    cache.set(memory, kernels);
-  }
-  return kernels;
+  return elementwiseModule.kernelsFor(backend);
 }
 
 /**

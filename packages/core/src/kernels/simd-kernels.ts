@@ -17,8 +17,8 @@
  * heap's Memory object), `simdKernelsFor` returns null and callers use their JS paths.
  */
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { buildModule, FunctionBuilder, I32, V128 } from './wasm-assembler';
-import { wasmHeapMemory } from './wasm-kernel-utils';
+import { buildModule, channelVectorLoop, FunctionBuilder, I32, V128 } from './wasm-assembler';
+import { heapModule } from './heap-module';
 
 /** Typed exports of the module. All pointers and strides are byte addresses in the tfjs heap. */
 export interface SimdKernels {
@@ -150,12 +150,7 @@ function maxPoolFunction(): FunctionBuilder {
   f.block().loop();
   {
     f.get(k).get(count).i32GeS().brIf(1);
-    f.i32(0).set(ch);
-    f.block().loop();
-    {
-      f.get(ch).get(cb).i32GeS().brIf(1);
-      // The last vector may overlap the previous one (c not a multiple of 4): same values again.
-      f.get(ch).get(lastOff).get(ch).get(lastOff).i32LtS().select().set(off);
+    channelVectorLoop(f, { ch, cb, lastOff, off }, () => {
       for (let i = 0; i < 4; i++) {
         cell(i);
         f.v128Load().set(v[i]);
@@ -175,10 +170,7 @@ function maxPoolFunction(): FunctionBuilder {
         dxCell(i);
         f.get(e[i]).get(g).v128And().v128Store();
       }
-      f.get(ch).i32(16).i32Add().set(ch);
-      f.br(0);
-    }
-    f.end().end();
+    });
     f.get(pw).get(winStep).i32Add().set(pw);
     f.get(pdx).get(winStep).i32Add().set(pdx);
     f.get(pg).get(cb).i32Add().set(pg);
@@ -208,20 +200,12 @@ function addRowVectorFunction(): FunctionBuilder {
   f.block().loop();
   {
     f.get(row).get(rowCount).i32GeS().brIf(1);
-    f.i32(0).set(ch);
-    f.block().loop();
-    {
-      f.get(ch).get(cb).i32GeS().brIf(1);
-      // The last vector may overlap the previous one: it writes the same sums again.
-      f.get(ch).get(lastOff).get(ch).get(lastOff).i32LtS().select().set(off);
+    channelVectorLoop(f, { ch, cb, lastOff, off }, () => {
       f.get(po).get(off).i32Add();
       f.get(pa).get(off).i32Add().v128Load();
       f.get(vec).get(off).i32Add().v128Load();
       f.f32x4Add().v128Store();
-      f.get(ch).i32(16).i32Add().set(ch);
-      f.br(0);
-    }
-    f.end().end();
+    });
     f.get(pa).get(cb).i32Add().set(pa);
     f.get(po).get(cb).i32Add().set(po);
     f.get(row).i32(1).i32Add().set(row);
@@ -282,59 +266,22 @@ export function simdModuleBytes(sharedMemory: boolean): Uint8Array<ArrayBuffer> 
   return buildModule([gemmFunction(1), gemmFunction(2), gemmFunction(3), maxPoolFunction(), addRowVectorFunction(), sumRowsFunction()], sharedMemory);
 }
 
-let enabled = true;
-const cache = new WeakMap<WebAssembly.Memory, SimdKernels | null>();
+const simdModule = heapModule(simdModuleBytes, ['gemm4x1', 'gemm4x2', 'gemm4x3', 'maxPool2x2', 'addRowVector', 'sumRows'] as const, (fns, memory) => ({
+  memory,
+  gemm4x1: (...args) => void fns.gemm4x1(...args),
+  gemm4x2: (...args) => void fns.gemm4x2(...args),
+  gemm4x3: (...args) => void fns.gemm4x3(...args),
+  maxPool2x2: (...args) => Number(fns.maxPool2x2(...args)),
+  addRowVector: (...args) => void fns.addRowVector(...args),
+  sumRows: (...args) => void fns.sumRows(...args),
+}) satisfies SimdKernels);
 
 /** Turns the SIMD loops off (true) or back on, e.g. to test the JS paths. */
 export function setSimdKernelsDisabled(disabled: boolean): void {
-  enabled = !disabled;
-}
-
-function instantiate(memory: WebAssembly.Memory): SimdKernels | null {
-  try {
-    const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
-    const module = new WebAssembly.Module(simdModuleBytes(shared));
-    const { exports } = new WebAssembly.Instance(module, { env: { memory } });
-    const gemm4x1 = exports.gemm4x1;
-    const gemm4x2 = exports.gemm4x2;
-    const gemm4x3 = exports.gemm4x3;
-    const maxPool2x2 = exports.maxPool2x2;
-    const addRowVector = exports.addRowVector;
-    const sumRows = exports.sumRows;
-    if (
-      typeof gemm4x1 !== 'function' ||
-      typeof gemm4x2 !== 'function' ||
-      typeof gemm4x3 !== 'function' ||
-      typeof maxPool2x2 !== 'function' ||
-      typeof addRowVector !== 'function' ||
-      typeof sumRows !== 'function'
-    ) {
-      return null;
-    }
-    return {
-      memory,
-      gemm4x1: (...args) => void gemm4x1(...args),
-      gemm4x2: (...args) => void gemm4x2(...args),
-      gemm4x3: (...args) => void gemm4x3(...args),
-      maxPool2x2: (...args) => Number(maxPool2x2(...args)),
-      addRowVector: (...args) => void addRowVector(...args),
-      sumRows: (...args) => void sumRows(...args),
-    };
-  } catch {
-    // No SIMD in this engine, or synchronous compilation refused: the JS paths take over.
-    return null;
-  }
+  simdModule.setDisabled(disabled);
 }
 
 /** The SIMD loops for this backend's heap, or null where they cannot run. */
 export function simdKernelsFor(backend: BackendWasm): SimdKernels | null {
-  if (!enabled) return null;
-  const memory = wasmHeapMemory(backend);
-  if (!memory) return null;
-  let kernels = cache.get(memory);
-  if (kernels === undefined) {
-    kernels = instantiate(memory);
-    cache.set(memory, kernels);
-  }
-  return kernels;
+  return simdModule.kernelsFor(backend);
 }

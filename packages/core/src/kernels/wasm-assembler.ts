@@ -318,3 +318,28 @@ export function buildModule(functions: FunctionBuilder[], sharedMemory: boolean)
 
   return new Uint8Array(out);
 }
+
+/** Locals of `channelVectorLoop`: the byte offset `ch`, its end `cb`, the last full vector's offset `lastOff`, and `off`. */
+export interface ChannelLoopLocals {
+  ch: number;
+  cb: number;
+  lastOff: number;
+  off: number;
+}
+
+/**
+ * for (ch = 0; ch < cb; ch += 16) { off = min(ch, lastOff); body() }: the channels of one pixel,
+ * 4 at a time, the last vector moved back to end at `cb` when the channel count is not a multiple
+ * of 4 (it then overlaps the previous one and recomputes the same values). `cb` = channels·4 and
+ * `lastOff` = cb − 16 are set by the caller.
+ */
+export function channelVectorLoop(f: FunctionBuilder, { ch, cb, lastOff, off }: ChannelLoopLocals, body: () => void): void {
+  f.i32(0).set(ch);
+  f.block().loop();
+  f.get(ch).get(cb).i32GeS().brIf(1);
+  f.get(ch).get(lastOff).get(ch).get(lastOff).i32LtS().select().set(off);
+  body();
+  f.get(ch).i32(16).i32Add().set(ch);
+  f.br(0);
+  f.end().end();
+}
