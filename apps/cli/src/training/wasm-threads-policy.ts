@@ -2,9 +2,10 @@
  * How many threads the wasm backend gets when the user does not say (`--threads`,
  * NNLAB_WASM_THREADS). tfjs-backend-wasm's threaded build splits each XNNPACK operator across a
  * thread pool: that pays on large convolutions and costs on small ones, where the hand-offs
- * outweigh the work. Measured on a 2-core machine (`nnlab bench`): cnn-pneumonia (≈40 MFLOP
- * forward per sample) trains 1.3× faster on 2 threads; cnn-mnist (≈0.3 MFLOP) 15 % slower; the MLPs
- * train in nnlab's fused dense trainer, which is single-threaded either way.
+ * outweigh the work. Measured on a 2-core machine (`nnlab bench`, 300 steps): cnn-pneumonia
+ * (≈40 MFLOP forward per sample) trains 1.3× faster on 2 threads; cnn-mnist (≈0.3 MFLOP) gains
+ * nothing (11.5k vs 11.2k samples/s) and holds a second core busy; the MLPs train in nnlab's fused
+ * dense trainer, which is single-threaded either way.
  *
  * So: every core (up to `MAX_AUTO_THREADS`) when a model of the command needs at least
  * `THREADED_MIN_FORWARD_MFLOP` per sample, else one thread. The count is fixed when the wasm
