@@ -27,3 +27,13 @@ test('cnn-mnist trains on wasm in the page and learns', async () => {
   await screenshot(w.page, 'train-cnn-wasm');
   expect(w.errors).toEqual([]);
 }, 150_000);
+
+test('mlp-raw trains on wasm in the page through the fused dense trainer', async () => {
+  const status = await trainQuick(w.page, { model: 'mlp-raw', limit: 20000, epochs: 2 }, 60_000);
+  expect(status).toMatch(/^done: mlp-raw #\d+, test accuracy 0\.\d{4}/);
+  expect(await w.page.getAttribute('[data-testid=train-progress]', 'data-step-engine')).toBe('fused-dense');
+  expect(await w.page.textContent('[data-testid=train-progress]')).toMatch(/samples\/s \(fused dense trainer\)/);
+  const accuracy = Number(await w.page.getAttribute('[data-testid=test-metrics]', 'data-accuracy'));
+  expect(accuracy).toBeGreaterThan(0.7);
+  expect(w.errors).toEqual([]);
+}, 90_000);

@@ -92,6 +92,7 @@ export class TrainPage {
     this.metrics.replaceChildren();
     this.progress.value = 0;
     this.progressText.textContent = '';
+    delete this.progressText.dataset.stepEngine;
     this.status.set('loading', 'loading data…');
     document.body.dataset.training = 'true';
     try {
@@ -176,7 +177,9 @@ export class TrainPage {
   }
 
   private async showResults(r: TrainRunResult): Promise<void> {
-    this.progressText.textContent = `${r.history.loss.length} epoch(s) in ${r.trainSeconds.toFixed(1)} s · ${Math.round(r.samplesPerSecond)} samples/s${r.stopped ? ' · stopped early' : ''}`;
+    const engine = r.stepEngine === 'fused-dense' ? 'fused dense trainer' : 'tfjs kernels';
+    this.progressText.textContent = `${r.history.loss.length} epoch(s) in ${r.trainSeconds.toFixed(1)} s · ${Math.round(r.samplesPerSecond)} samples/s (${engine})${r.stopped ? ' · stopped early' : ''}`;
+    this.progressText.dataset.stepEngine = r.stepEngine;
     this.metrics.replaceChildren(metricsView(r.metrics, r.classNames, r.entry.course, r.counts.test));
     const renders = [this.confusion.render(buildConfusionMatrixSpec(r.metrics.confusionMatrix, { labels: r.classNames, title: `Confusion matrix (${r.counts.test} test images)`, width: 280, height: 280 }))];
     if (isBinaryEvaluation(r.metrics) && Number.isFinite(r.metrics.auc)) {

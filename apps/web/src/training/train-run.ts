@@ -4,7 +4,7 @@
  * test set in one unshuffled pass and compute the run's metrics. No DOM here: the Train page
  * renders the events.
  */
-import { evaluateModel, fit, type Evaluation, type History, type TrainEventHandler } from '@nnlab/core';
+import { evaluateModel, fit, type Evaluation, type History, type StepEngine, type TrainEventHandler } from '@nnlab/core';
 import {
   evaluationMetrics,
   getZooEntry,
@@ -39,6 +39,8 @@ export interface TrainRunResult {
   stopped: boolean;
   trainSeconds: number;
   samplesPerSecond: number;
+  /** How the steps ran: nnlab's fused dense trainer (MLPs on wasm) or tfjs' kernels. */
+  stepEngine: StepEngine;
   dataName: string;
   counts: { train: number; validation: number; test: number };
   classNames: string[];
@@ -87,6 +89,7 @@ export async function trainRun(settings: TrainSettings, hooks: TrainRunHooks = {
       stopped: result.stopped,
       trainSeconds: result.seconds,
       samplesPerSecond: result.samplesPerSecond,
+      stepEngine: result.stepEngine,
       dataName: data.name,
       counts: { train: data.train.size, validation: data.validation?.size ?? 0, test: data.test.size },
       classNames: data.classNames,
