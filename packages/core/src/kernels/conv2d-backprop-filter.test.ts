@@ -1,34 +1,15 @@
 import type { NamedAttrMap } from '@tensorflow/tfjs-core';
 import { backend_util, Conv2DBackpropFilter } from '@tensorflow/tfjs-core';
 import { setSimdKernelsDisabled } from './simd-kernels';
-import { maxRelAbsError, runKernel, seededValues, setUpBackends, sizeOf } from './test-support';
+import { maxRelAbsError, runKernel, seededValues, setUpBackends, SHARED_CONV_CASES, sizeOf, type ConvCase } from './test-support';
 
-type Pad = 'same' | 'valid' | backend_util.ExplicitPadding;
-interface Case {
-  name: string;
-  x: [number, number, number, number];
-  filter: [number, number, number, number];
-  strides: number | [number, number];
-  pad: Pad;
-}
-
-const cases: Case[] = [
-  // The zoo's shapes at a small batch.
+const cases: ConvCase[] = [
+  // The zoo's first layers (one input channel) besides the shared shapes.
   { name: 'MNIST CNN conv1', x: [3, 28, 28, 1], filter: [2, 2, 1, 10], strides: 1, pad: 'same' },
-  { name: 'MNIST CNN conv2', x: [3, 14, 14, 10], filter: [2, 2, 10, 10], strides: 1, pad: 'same' },
-  { name: 'MNIST CNN conv3', x: [3, 7, 7, 10], filter: [2, 2, 10, 10], strides: 1, pad: 'same' },
   { name: 'pneumonia conv1', x: [1, 128, 128, 1], filter: [3, 3, 1, 8], strides: 1, pad: 'same' },
-  { name: 'pneumonia conv2', x: [1, 64, 64, 8], filter: [3, 3, 8, 16], strides: 1, pad: 'same' },
-  { name: 'pneumonia conv5', x: [1, 8, 8, 64], filter: [3, 3, 64, 128], strides: 1, pad: 'same' },
-  // Odd sizes, strides, paddings, 1 and 3 input channels, CO not a multiple of 4.
-  { name: 'odd, 3 channels, valid', x: [3, 9, 7, 3], filter: [3, 3, 3, 5], strides: 1, pad: 'valid' },
-  { name: 'odd, 1 channel, same', x: [2, 11, 6, 1], filter: [3, 2, 1, 3], strides: 1, pad: 'same' },
-  { name: 'stride 2 same', x: [2, 9, 8, 3], filter: [3, 3, 3, 5], strides: 2, pad: 'same' },
-  { name: 'stride 2 valid', x: [3, 9, 8, 3], filter: [2, 3, 3, 6], strides: 2, pad: 'valid' },
+  ...SHARED_CONV_CASES,
   { name: 'strides [2, 1] same, 1 channel', x: [2, 10, 7, 1], filter: [3, 3, 1, 4], strides: [2, 1], pad: 'same' },
-  { name: 'explicit padding', x: [2, 6, 7, 2], filter: [3, 2, 2, 3], strides: 1, pad: [[0, 0], [1, 2], [0, 1], [0, 0]] },
   { name: 'explicit padding, stride 2', x: [2, 8, 7, 3], filter: [3, 3, 3, 4], strides: 2, pad: [[0, 0], [2, 1], [1, 0], [0, 0]] },
-  { name: '1x1 filter', x: [2, 5, 5, 6], filter: [1, 1, 6, 7], strides: 1, pad: 'valid' },
 ];
 
 const TOLERANCE = 1e-4;

@@ -4,6 +4,7 @@
  * compare. Tensors belong to one backend, so inputs stay plain arrays and are re-created per run.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import type { backend_util } from '@tensorflow/tfjs-core';
 // The union package registers the cpu backend and every gradient (tfjs-core alone has none).
 import '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
@@ -117,3 +118,27 @@ export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
   return m;
 }
+
+/** One convolution shape for the conv gradient kernels' tests (NHWC input, HWIO filter). */
+export interface ConvCase {
+  name: string;
+  x: [number, number, number, number];
+  filter: [number, number, number, number];
+  strides: number | [number, number];
+  pad: 'same' | 'valid' | backend_util.ExplicitPadding;
+}
+
+/** Shapes both conv gradient kernels are tested on: zoo layers at a small batch, then edge cases. */
+export const SHARED_CONV_CASES: readonly ConvCase[] = [
+  { name: 'MNIST CNN conv2', x: [3, 14, 14, 10], filter: [2, 2, 10, 10], strides: 1, pad: 'same' },
+  { name: 'MNIST CNN conv3', x: [3, 7, 7, 10], filter: [2, 2, 10, 10], strides: 1, pad: 'same' },
+  { name: 'pneumonia conv2', x: [1, 64, 64, 8], filter: [3, 3, 8, 16], strides: 1, pad: 'same' },
+  { name: 'pneumonia conv5', x: [1, 8, 8, 64], filter: [3, 3, 64, 128], strides: 1, pad: 'same' },
+  // Odd sizes, strides, paddings, 1 and 3 input channels, CO not a multiple of 4.
+  { name: 'odd, 3 channels, valid', x: [3, 9, 7, 3], filter: [3, 3, 3, 5], strides: 1, pad: 'valid' },
+  { name: 'odd, 1 channel, same', x: [2, 11, 6, 1], filter: [3, 2, 1, 3], strides: 1, pad: 'same' },
+  { name: 'stride 2 same', x: [2, 9, 8, 3], filter: [3, 3, 3, 5], strides: 2, pad: 'same' },
+  { name: 'stride 2 valid', x: [3, 9, 8, 3], filter: [2, 3, 3, 6], strides: 2, pad: 'valid' },
+  { name: 'explicit padding', x: [2, 6, 7, 2], filter: [3, 2, 2, 3], strides: 1, pad: [[0, 0], [1, 2], [0, 1], [0, 0]] },
+  { name: '1x1 filter', x: [2, 5, 5, 6], filter: [1, 1, 6, 7], strides: 1, pad: 'valid' },
+];
