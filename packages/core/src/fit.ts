@@ -8,7 +8,7 @@ import type { Dataset } from './dataset';
 import { shapeSize } from './dataset';
 import { InvalidOptionError, TrainingError } from './errors';
 import { evaluateModel } from './evaluate';
-import { createFusedDenseTrainer, fusedDenseSupport } from './kernels/fused-dense-trainer';
+import { fusedDenseTrainerOrReason } from './kernels/fused-dense-trainer';
 import { getLoss, type LossName } from './losses';
 import { createOptimizer, type OptimizerName, type OptimizerOptions } from './optimizers';
 import type { EpochLogs, History, TrainEventHandler } from './progress';
@@ -99,9 +99,9 @@ export async function fit(model: tf.LayersModel, train: Dataset, options: FitOpt
   const wBuf = new Float32Array(bufN);
   const pBuf = new Float32Array(bufN * targetSize);
   const vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
-  const useFused = options.fusedDense ?? true;
-  const fusedDenseReason = useFused ? fusedDenseSupport(model, optimizer, lossName) : null;
-  const fused = useFused && fusedDenseReason === null ? createFusedDenseTrainer(model, optimizer, lossName, bufN) : null;
+  const fusedOrReason = (options.fusedDense ?? true) ? fusedDenseTrainerOrReason(model, optimizer, lossName, bufN) : undefined;
+  const fused = typeof fusedOrReason === 'string' ? null : (fusedOrReason ?? null);
+  const fusedDenseReason = typeof fusedOrReason === 'string' ? fusedOrReason : null;
   try {
     return await trainLoop();
   } finally {

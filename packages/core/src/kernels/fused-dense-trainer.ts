@@ -81,16 +81,44 @@ export interface FusedDenseTrainerOptions {
 
 const roundUp4 = (n: number): number => (n + 3) & ~3;
 
+/** Everything a trainer needs, once `model`, optimizer, loss and backend qualify. */
+interface FusedDensePlan {
+  layers: DensePlan[];
+  rule: HostUpdateRule;
+  backend: BackendWasm;
+  simd: SimdKernels;
+}
+
+/** The plan, or why `model` cannot train through the fused dense trainer. */
+function planFusedDense(model: tf.LayersModel, optimizer: tf.Optimizer, loss: LossName): FusedDensePlan | string {
+  const layers = planLayers(model, loss);
+  if (typeof layers === 'string') return layers;
+  if (tf.getBackend() !== WASM_BACKEND_NAME) return `the active backend is ${tf.getBackend()} (the fused dense trainer runs on wasm)`;
+  const backend = tf.backend() as BackendWasm;
+  const simd = simdKernelsFor(backend);
+  if (!simd) return 'the wasm heap has no SIMD loops (no WebAssembly SIMD here)';
+  const rule = isHostUpdatable(optimizer) ? optimizer.hostUpdateRule() : null;
+  if (!rule) return `the optimizer ${optimizer.getClassName()} has no host update rule (KerasRMSprop without momentum and KerasAdam have)`;
+  return { layers, rule, backend, simd };
+}
+
 /** Why `model` cannot train through the fused dense trainer, or null when it can. */
 export function fusedDenseSupport(model: tf.LayersModel, optimizer: tf.Optimizer, loss: LossName): string | null {
-  const plan = planLayers(model, loss);
+  const plan = planFusedDense(model, optimizer, loss);
+  return typeof plan === 'string' ? plan : null;
+}
+
+/** The trainer for `model`, or the reason (as `fusedDenseSupport` gives it) why there is none. */
+export function fusedDenseTrainerOrReason(
+  model: tf.LayersModel,
+  optimizer: tf.Optimizer,
+  loss: LossName,
+  maxBatch: number,
+  options: FusedDenseTrainerOptions = {},
+): FusedDenseTrainer | string {
+  const plan = planFusedDense(model, optimizer, loss);
   if (typeof plan === 'string') return plan;
-  if (tf.getBackend() !== WASM_BACKEND_NAME) return `the active backend is ${tf.getBackend()} (the fused dense trainer runs on wasm)`;
-  if (!simdKernelsFor(tf.backend() as BackendWasm)) return 'the wasm heap has no SIMD loops (no WebAssembly SIMD here)';
-  if (!isHostUpdatable(optimizer) || !optimizer.hostUpdateRule()) {
-    return `the optimizer ${optimizer.getClassName()} has no host update rule (KerasRMSprop without momentum and KerasAdam have)`;
-  }
-  return null;
+  return new DenseStackTrainer(plan.backend, plan.simd, plan.layers, plan.rule, loss, maxBatch, options.profile ?? false);
 }
 
 /** The trainer for `model`, or null when `fusedDenseSupport` gives a reason not to use it. */
@@ -101,12 +129,8 @@ export function createFusedDenseTrainer(
   maxBatch: number,
   options: FusedDenseTrainerOptions = {},
 ): FusedDenseTrainer | null {
-  if (fusedDenseSupport(model, optimizer, loss) !== null) return null;
-  const layers = planLayers(model, loss) as DensePlan[];
-  const rule = (optimizer as tf.Optimizer & { hostUpdateRule(): HostUpdateRule }).hostUpdateRule();
-  const backend = tf.backend() as BackendWasm;
-  const simd = simdKernelsFor(backend) as SimdKernels;
-  return new DenseStackTrainer(backend, simd, layers, rule, loss, maxBatch, options.profile ?? false);
+  const trainer = fusedDenseTrainerOrReason(model, optimizer, loss, maxBatch, options);
+  return typeof trainer === 'string' ? null : trainer;
 }
 
 function planLayers(model: tf.LayersModel, loss: LossName): DensePlan[] | string {
