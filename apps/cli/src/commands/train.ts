@@ -1,8 +1,7 @@
 /** `nnlab train <model>`: train a zoo model with the course settings (each overridable). */
 import type { Command } from 'commander';
-import { OPTIMIZER_NAMES, type BackendName, type OptimizerName } from '@nnlab/core';
-import { HIDDEN_ACTIVATIONS, MODEL_IDS, getZooEntry, isBinaryEvaluation, type HiddenActivation } from '@nnlab/models';
-import type { HogBlockNorm } from '@nnlab/features-hog';
+import { OPTIMIZER_NAMES, type BackendName } from '@nnlab/core';
+import { HIDDEN_ACTIVATIONS, MODEL_IDS, getZooEntry, isBinaryEvaluation } from '@nnlab/models';
 import { createProgressBar } from '../output/progress-bar';
 import { trainRun, type TrainRunOptions } from '../training/train-run';
 import { WASM_THREADS_HELP } from '../training/wasm-threads-policy';
@@ -11,30 +10,17 @@ import { choice, float, int, intList } from './parse';
 
 export const BACKEND_CHOICES = ['auto', 'wasm', 'cpu', 'webgpu', 'tensorflow'] as const;
 
-interface TrainFlags {
-  epochs?: number;
-  batchSize?: number;
-  validationSplit?: number;
-  optimizer?: OptimizerName;
-  learningRate?: number;
-  backend: BackendName | 'auto';
-  seed: number;
-  threads?: number;
-  data?: string;
-  limit?: number;
-  hidden?: number[];
-  activation?: HiddenActivation;
-  imageSize?: number;
-  classWeights?: boolean;
-  valFromTrain?: number;
-  orientations?: number;
-  pixelsPerCell?: number;
-  cellsPerBlock?: number;
-  blockNorm?: HogBlockNorm;
-  runsDir?: string;
-  record: boolean;
-  json?: boolean;
-}
+/**
+ * What commander parses from the training flags: the run options a flag sets directly, plus the
+ * flags that map onto them differently (HOG parameters → `hog`, `--no-record` → `noRecord`).
+ */
+type TrainFlags = Omit<TrainRunOptions, 'model' | 'hog' | 'noRecord' | 'tags' | 'argv' | 'backend' | 'seed'> &
+  NonNullable<TrainRunOptions['hog']> & {
+    backend: BackendName | 'auto';
+    seed: number;
+    record: boolean;
+    json?: boolean;
+  };
 
 /** Adds the training flags shared by `train` and `sweep`. */
 export function addTrainingFlags(cmd: Command): Command {

@@ -57,7 +57,7 @@ export interface TrainRunOptions {
   /** HOG parameters (mlp-hog). */
   hog?: { orientations?: number; pixelsPerCell?: number; cellsPerBlock?: number; blockNorm?: HogBlockNorm };
   runsDir?: string;
-  /** Threads of the wasm backend (default 1; also NNLAB_WASM_THREADS). */
+  /** Threads of the wasm backend (default: NNLAB_WASM_THREADS, else chosen per model, see wasm-threads-policy.ts). */
   threads?: number;
   /** Skip writing a run record. */
   noRecord?: boolean;
