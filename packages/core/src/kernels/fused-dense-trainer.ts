@@ -98,7 +98,7 @@ function planFusedDense(model: tf.LayersModel, optimizer: tf.Optimizer, loss: Lo
   const simd = simdKernelsFor(backend);
   if (!simd) return 'the wasm heap has no SIMD loops (no WebAssembly SIMD here)';
   const rule = isHostUpdatable(optimizer) ? optimizer.hostUpdateRule() : null;
-  if (!rule) return `the optimizer ${optimizer.getClassName()} has no host update rule (KerasRMSprop without momentum and KerasAdam have)`;
+  if (!rule) return `the optimizer ${optimizer.getClassName()} has no host update rule (KerasRMSprop without momentum or centering, and KerasAdam, have one)`;
   return { layers, rule, backend, simd };
 }
 

@@ -3,8 +3,8 @@
  * heap, in place of the nine element-wise kernels (square, scale, add, sqrt, add, scale, divide,
  * subtract…) the op-by-op update dispatches per variable and step. Inputs `value`, `meanSquare`,
  * `gradient` (float32, same shape); attrs `learningRate`, `rho`, `epsilon`; outputs the new value
- * and the new mean square:
- *   v' = ρ·v + (1 − ρ)·g²;   θ' = θ − η·g / (√v' + ε)
+ * and the new mean square (Keras' rule: ε inside the root):
+ *   v' = ρ·v + (1 − ρ)·g²;   θ' = θ − η·g / √(v' + ε)
  * computed in float32 steps (Math.fround) as the op-by-op path does.
  */
 import type { KernelConfig, TensorInfo } from '@tensorflow/tfjs-core';
@@ -67,6 +67,6 @@ export function rmspropStep(
     const gi = gradient[i];
     const ms = f(f(meanSquare[i] * r) + f(f(gi * gi) * oneMinusR));
     outMeanSquare[i] = ms;
-    outValue[i] = value[i] - f(f(gi * lr) / f(f(Math.sqrt(ms)) + eps));
+    outValue[i] = value[i] - f(f(gi * lr) / f(Math.sqrt(f(ms + eps))));
   }
 }
