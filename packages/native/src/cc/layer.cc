@@ -89,23 +89,25 @@ Param::Param(Context& ctx, std::string name_, Dims shape, tag tfTag, const dnnl:
   }
 }
 
-void Param::load(Context& ctx, const float* src) {
+void Param::fromTf(Context& ctx, const float* src, float* native) const {
   if (value.get_desc() == tfDesc) {
-    std::memcpy(value.get_data_handle(), src, tfSize() * sizeof(float));
+    std::memcpy(native, src, tfSize() * sizeof(float));
     return;
   }
   dnnl::memory from(tfDesc, ctx.engine, const_cast<float*>(src));
-  dnnl::reorder(from, value).execute(ctx.stream, from, value);
+  dnnl::memory to(value.get_desc(), ctx.engine, native);
+  dnnl::reorder(from, to).execute(ctx.stream, from, to);
   ctx.stream.wait();
 }
 
-void Param::store(Context& ctx, float* dst) const {
+void Param::toTf(Context& ctx, const float* native, float* dst) const {
   if (value.get_desc() == tfDesc) {
-    std::memcpy(dst, value.get_data_handle(), tfSize() * sizeof(float));
+    std::memcpy(dst, native, tfSize() * sizeof(float));
     return;
   }
+  dnnl::memory from(value.get_desc(), ctx.engine, const_cast<float*>(native));
   dnnl::memory to(tfDesc, ctx.engine, dst);
-  dnnl::reorder(value, to).execute(ctx.stream, const_cast<dnnl::memory&>(value), to);
+  dnnl::reorder(from, to).execute(ctx.stream, from, to);
   ctx.stream.wait();
 }
 
@@ -122,7 +124,7 @@ Activation::Prims Activation::build(int64_t n) {
   const memory::desc md = batchDesc(n, shape_);
   if (name_ == "softmax") {
     // Softmax over the last (channel) axis, as tfjs does.
-    const int axis = static_cast<int>(md.dims().size()) == 2 ? 1 : 1;  // nc: 1; nhwc logical {n,c,h,w}: channels = 1
+    const int axis = 1;  // channels: nc, and nhwc's logical {n, c, h, w}
     softmax_forward::primitive_desc fpd({prop_kind::forward_training, md, axis}, ctx_.engine);
     softmax_backward::primitive_desc bpd({md, md, axis}, ctx_.engine, fpd);
     return {softmax_forward(fpd), softmax_backward(bpd), md};

@@ -121,9 +121,12 @@ struct Param {
   /** Floats in the tfjs variable. */
   size_t tfSize() const { return static_cast<size_t>(dimsSize(tfShape)); }
   /** Copies a tfjs-layout array in (reorders when the layouts differ). */
-  void load(Context& ctx, const float* src);
+  void load(Context& ctx, const float* src) { fromTf(ctx, src, valuePtr()); }
   /** Copies the value out in tfjs' layout. */
-  void store(Context& ctx, float* dst) const;
+  void store(Context& ctx, float* dst) const { toTf(ctx, valuePtr(), dst); }
+  /** Any buffer in this weight's native layout (an optimizer slot) → tfjs layout, and back. */
+  void toTf(Context& ctx, const float* native, float* tf) const;
+  void fromTf(Context& ctx, const float* tf, float* native) const;
 };
 
 /** The interface every layer kind implements. */

@@ -84,6 +84,10 @@ float* float32(napi_env env, napi_value v, size_t* length) {
   return static_cast<float*>(typed(env, v, napi_float32_array, length, "Float32Array"));
 }
 
+double* float64(napi_env env, napi_value v, size_t* length) {
+  return static_cast<double*>(typed(env, v, napi_float64_array, length, "Float64Array"));
+}
+
 int32_t* int32(napi_env env, napi_value v, size_t* length) {
   return static_cast<int32_t*>(typed(env, v, napi_int32_array, length, "Int32Array"));
 }

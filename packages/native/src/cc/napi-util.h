@@ -29,6 +29,8 @@ std::vector<napi_value> array(napi_env env, napi_value v);
 
 /** A Float32Array's data and length (throws when `v` is not one). */
 float* float32(napi_env env, napi_value v, size_t* length);
+/** A Float64Array's data and length. */
+double* float64(napi_env env, napi_value v, size_t* length);
 /** An Int32Array's data and length. */
 int32_t* int32(napi_env env, napi_value v, size_t* length);
 
