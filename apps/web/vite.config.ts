@@ -10,7 +10,7 @@ import { staticFilesPlugin } from './vite/static-files.ts';
 
 const appDir = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(appDir, '../..');
-const NNLAB_PACKAGES = ['core', 'datasets', 'features-hog', 'metrics', 'models'];
+const NNLAB_PACKAGES = ['core', 'datasets', 'features-hog', 'metrics', 'models', 'experiments'];
 const TFJS_PACKAGES = [
   '@tensorflow/tfjs',
   '@tensorflow/tfjs-core',
@@ -55,7 +55,7 @@ export default defineConfig({
     staticFilesPlugin({
       dataDir: resolve(repoRoot, 'data'),
       dataFolders: { mnist: ['.gz'], pneumoniamnist: ['.npz'] },
-      wasmDir: resolve(repoRoot, 'node_modules/@tensorflow/tfjs-backend-wasm/dist'),
+      wasmPackageDir: resolve(repoRoot, 'node_modules/@tensorflow/tfjs-backend-wasm'),
     }),
   ],
 });

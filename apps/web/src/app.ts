@@ -1,11 +1,10 @@
 /**
  * The app: header with the backend panel, tabs Train · Use · Models, the session's models shared
- * by the pages. The backend starts automatically (WebGPU → WebGL → wasm → cpu) unless the URL
- * asks for one (`?backend=wasm`).
+ * by the pages. The backend is the URL's (`?backend=wasm`), else the one the user chose last
+ * time, else chosen automatically by measurement (`backend/backend-choice.ts`).
  */
-import { BACKEND_NAMES, type BackendName } from '@nnlab/core';
 import { listZoo, type ModelId } from '@nnlab/models';
-import { BackendController, type BackendChoice } from './backend/backend-controller';
+import { BackendController } from './backend/backend-controller';
 import { pneumoniaMnistAvailable } from './data/pneumonia-source';
 import { hiddenDenseUnits } from './models/layers-model';
 import { ModelsPage } from './pages/models-page';
@@ -16,12 +15,6 @@ import { BackendPanel } from './ui/backend-panel';
 import { h } from './ui/dom';
 import { Tabs } from './ui/tabs';
 import { TrainForm } from './ui/train-form';
-
-/** The backend the URL asks for (`?backend=…`), else automatic. */
-export function backendFromUrl(search: string): BackendChoice {
-  const asked = new URLSearchParams(search).get('backend');
-  return asked && (BACKEND_NAMES as readonly string[]).includes(asked) ? (asked as BackendName) : 'auto';
-}
 
 /** Builds the page into `root` and starts the backend. */
 export async function startApp(root: HTMLElement): Promise<void> {
@@ -47,12 +40,8 @@ export async function startApp(root: HTMLElement): Promise<void> {
     if (!ok) form.setUnavailable({ 'cnn-pneumonia': 'PneumoniaMNIST is not served by this build (data/pneumoniamnist missing): import a model trained by the CLI instead' });
   });
 
-  try {
-    await backend.start(backendFromUrl(location.search));
-  } catch {
-    // The panel shows the error; fall back to the automatic choice when a named backend failed.
-    if (backendFromUrl(location.search) !== 'auto') await backend.start('auto').catch(() => undefined);
-  }
+  // The panel shows any error (a named backend that failed falls back to the automatic choice).
+  await backend.start(location.search).catch(() => undefined);
   const hiddenCache = new Map<ModelId, number[]>();
   form.setHiddenDefaults((id) => {
     if (!hiddenCache.has(id)) {

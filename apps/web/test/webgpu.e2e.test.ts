@@ -1,7 +1,7 @@
 /**
  * WebGPU in Chromium without a GPU: with `--enable-unsafe-webgpu --use-webgpu-adapter=swiftshader`
- * the automatic choice is WebGPU (SwiftShader's Vulkan adapter); a tiny run trains on it and a
- * drawn digit is predicted.
+ * there is an adapter, but a software one (SwiftShader): "auto" skips it and says so; asked for by
+ * name (`?backend=webgpu`), a tiny run trains on it and a drawn digit is predicted.
  */
 import { digitPredictions, drawOne, openApp, screenshot, trainQuick } from './support/app';
 import type { WatchedPage } from './support/browser';
@@ -19,8 +19,15 @@ afterAll(async () => {
   await session?.close();
 });
 
-test('picks WebGPU first and trains a tiny mlp-raw on it', async () => {
+test('"auto" skips the software WebGPU adapter for wasm, saying why', async () => {
   await openApp(w.page, server.url);
+  expect(await w.page.textContent('[data-testid=backend-name]')).toBe('wasm');
+  expect(await w.page.textContent('[data-testid=backend-why]')).toMatch(/webgpu: software adapter \(google swiftshader\): it would run on the CPU, slower than wasm/);
+  expect(w.errors).toEqual([]);
+});
+
+test('asked for by name, WebGPU trains a tiny mlp-raw', async () => {
+  await openApp(w.page, server.url, '?backend=webgpu');
   expect(await w.page.textContent('[data-testid=backend-name]')).toBe('webgpu');
   expect(await w.page.textContent('[data-testid=backend-skipped] [data-backend=webgpu]')).toContain('active');
   const status = await trainQuick(w.page, { model: 'mlp-raw', limit: 1000, epochs: 1 });

@@ -1,13 +1,14 @@
 import type { BackendState } from './backend-controller';
 
-/** One line: why the active backend runs (what the automatic choice skipped, or a manual choice). */
+/** One line: why the active backend runs (the automatic choice's reasons, or a manual choice). */
 export function whyText(s: BackendState): string {
   if (!s.active) return s.phase === 'failed' ? 'no backend could start' : 'choosing a backend…';
   const name = s.active.name;
-  if (name === s.autoChoice) {
-    return s.autoSkipped.length ? s.autoSkipped.map((k) => `${k.name} skipped: ${k.reason}`).join(' · ') : `${name} is the fastest backend here`;
+  const chosen = s.assessments.find((a) => a.outcome === 'chosen');
+  if (s.choice === 'auto' && chosen?.name === name) {
+    const others = s.assessments.filter((a) => a.name !== name && !(a.name === 'cpu' && a.outcome === 'skipped'));
+    return [`${name} chosen automatically: ${chosen.reason}`, ...others.map((a) => `${a.name}: ${a.reason}`)].join(' · ');
   }
-  const before = s.statuses.findIndex((b) => b.name === name);
-  const faster = s.statuses.slice(0, Math.max(0, before)).filter((b) => !b.usable);
-  return [`${name} chosen by hand`, ...faster.map((b) => `${b.name} not available: ${b.detail ?? 'unavailable'}`)].join(' · ');
+  const auto = chosen && chosen.name !== name ? ` (auto would choose ${chosen.name}: ${chosen.reason})` : '';
+  return `${name} chosen by hand${auto}`;
 }

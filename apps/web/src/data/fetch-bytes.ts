@@ -1,13 +1,18 @@
-/** Fetches a static file as bytes, reporting progress; fails with one line naming the URL. */
+/**
+ * Fetches a static file as bytes, reporting monotonic progress; fails with one line naming the URL.
+ * A file the server re-encoded (`Content-Encoding` on a `.gz`/`.npz`: the browser hands over the
+ * unpacked bytes, not the file) is refused with what to fix on the server.
+ */
 
 /** Progress of one download. */
 export interface FetchProgress {
+  /** Bytes received so far (never more than `total`, never decreasing). */
   loaded: number;
   /** From Content-Length; undefined when the server does not say. */
   total?: number;
 }
 
-/** Thrown when a file cannot be fetched (missing, server error, network). */
+/** Thrown when a file cannot be fetched (missing, server error, network, re-encoded). */
 export class FetchError extends Error {
   constructor(
     readonly url: string,
@@ -19,16 +24,35 @@ export class FetchError extends Error {
   }
 }
 
+/** Options of `fetchBytes`. */
+export interface FetchBytesOptions {
+  onProgress?: (p: FetchProgress) => void;
+  signal?: AbortSignal;
+  /** Refuse a response with a Content-Encoding (binary files that must arrive byte-exact). */
+  exact?: boolean;
+}
+
 /** GETs `url` and returns its bytes. */
-export async function fetchBytes(url: string, onProgress?: (p: FetchProgress) => void, signal?: AbortSignal): Promise<Uint8Array> {
+export async function fetchBytes(url: string, options: FetchBytesOptions = {}): Promise<Uint8Array> {
+  const { onProgress, signal } = options;
   let res: Response;
   try {
     res = await fetch(url, { signal });
   } catch (err) {
+    signal?.throwIfAborted();
     throw new FetchError(url, undefined, `${url}: ${err instanceof Error ? err.message : String(err)}`);
   }
   if (!res.ok) throw new FetchError(url, res.status, `${url}: HTTP ${res.status} ${res.statusText}`.trim());
-  const header = res.headers.get('content-length');
+  const encoding = res.headers.get('content-encoding');
+  if (options.exact && encoding && encoding !== 'identity') {
+    await res.body?.cancel();
+    throw new FetchError(
+      url,
+      res.status,
+      `${url}: the server sent it with Content-Encoding: ${encoding}, so the browser unpacked it — serve data files byte-exact (npm run web does; see the web app's README for static hosts)`,
+    );
+  }
+  const header = encoding ? null : res.headers.get('content-length');
   const total = header ? Number(header) : undefined;
   if (!res.body || !onProgress) return new Uint8Array(await res.arrayBuffer());
   const reader = res.body.getReader();
@@ -39,7 +63,7 @@ export async function fetchBytes(url: string, onProgress?: (p: FetchProgress) =>
     if (done) break;
     chunks.push(value);
     loaded += value.byteLength;
-    onProgress({ loaded, total });
+    onProgress({ loaded: total === undefined ? loaded : Math.min(loaded, total), total });
   }
   const out = new Uint8Array(loaded);
   let off = 0;

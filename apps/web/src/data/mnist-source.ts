@@ -27,21 +27,36 @@ export function fetchMnistBytes(onProgress?: DownloadProgress): Promise<MnistByt
 async function downloadAll(onProgress?: DownloadProgress): Promise<MnistBytes> {
   const loaded: Record<string, number> = {};
   const totals: Record<string, number> = {};
+  // The first failure cancels the other downloads and silences their progress: a late progress
+  // event must never replace the error on the page.
+  const cancel = new AbortController();
+  let shown = 0;
   const report = () => {
+    if (cancel.signal.aborted) return;
     const l = Object.values(loaded).reduce((a, b) => a + b, 0);
     const t = Object.values(totals).reduce((a, b) => a + b, 0);
-    onProgress?.(l, t);
+    shown = Math.max(shown, t > 0 ? Math.min(l, t) : l);
+    onProgress?.(shown, t);
   };
   const entries = await Promise.all(
     KEYS.map(async (key) => {
       const name = MNIST_FILE_NAMES[key];
-      const bytes = await fetchBytes(assetUrl(`data/${name}`), (p) => {
-        loaded[key] = p.loaded;
-        if (p.total) totals[key] = p.total;
-        report();
-      });
-      await verifyKnownFile(name, bytes);
-      return [key, bytes] as const;
+      try {
+        const bytes = await fetchBytes(assetUrl(`data/${name}`), {
+          exact: true,
+          signal: cancel.signal,
+          onProgress: (p) => {
+            loaded[key] = p.loaded;
+            if (p.total) totals[key] = p.total;
+            report();
+          },
+        });
+        await verifyKnownFile(name, bytes);
+        return [key, bytes] as const;
+      } catch (err) {
+        if (!cancel.signal.aborted) cancel.abort(err);
+        throw err;
+      }
     }),
   );
   return Object.fromEntries(entries) as unknown as MnistBytes;

@@ -24,7 +24,7 @@ export function pneumoniaMnistAvailable(): Promise<boolean> {
 export function loadPneumoniaMnist(onProgress?: DownloadProgress): Promise<PneumoniaMnist> {
   if (!cached) {
     cached = (async () => {
-      const bytes = await fetchBytes(pneumoniaMnistUrl(), (p) => onProgress?.(p.loaded, p.total ?? 0));
+      const bytes = await fetchBytes(pneumoniaMnistUrl(), { exact: true, onProgress: (p) => onProgress?.(p.loaded, p.total ?? 0) });
       await verifyKnownFile(PNEUMONIAMNIST_FILE_NAME, bytes);
       return pneumoniaMnistFromNpz(bytes, PNEUMONIAMNIST_FILE_NAME);
     })().catch((err) => {

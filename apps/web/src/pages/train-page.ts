@@ -5,8 +5,10 @@
  */
 import type { History, TrainEvent } from '@nnlab/core';
 import { buildConfusionMatrixSpec, buildRocSpec, rocCurve } from '@nnlab/metrics';
-import { isBinaryEvaluation } from '@nnlab/models';
+import { isBinaryEvaluation } from '@nnlab/experiments';
+import { ChecksumError } from '@nnlab/datasets';
 import type { BackendController } from '../backend/backend-controller';
+import { FetchError } from '../data/fetch-bytes';
 import type { SessionModels } from '../state/session-models';
 import { trainRun, type TrainRunResult } from '../training/train-run';
 import { explainTrainingError } from '../training/explain-training-error';
@@ -39,6 +41,8 @@ export class TrainPage {
   private readonly roc = new VegaChart('roc-chart');
   private readonly metrics = h('div', { class: 'metrics-slot' });
   private abort?: AbortController;
+  /** Set when a data file could not be downloaded intact: Train stays off (retrying gets the same file). */
+  private dataFailure?: string;
 
   constructor(
     private readonly form: TrainForm,
@@ -54,14 +58,18 @@ export class TrainPage {
       h('div', { class: 'panel' }, h('h2', {}, 'Training'), h('div', { class: 'progress-row' }, this.progress, this.progressText), this.charts.el),
       h('div', { class: 'panel' }, h('h2', {}, 'Test set'), h('div', { class: 'results-row' }, this.metrics, this.confusion.el, this.roc.el)),
     );
-    backend.state.subscribe((s) => {
-      if (!this.abort) this.trainButton.disabled = s.phase !== 'ready';
+    backend.state.subscribe(() => {
+      if (!this.abort) this.trainButton.disabled = !this.canTrain();
     });
   }
 
   /** True while a run is in progress. */
   busy(): boolean {
     return !!this.abort;
+  }
+
+  private canTrain(): boolean {
+    return this.backend.state.get().phase === 'ready' && this.dataFailure === undefined;
   }
 
   private stop(): void {
@@ -95,10 +103,14 @@ export class TrainPage {
     delete this.progressText.dataset.stepEngine;
     this.status.set('loading', 'loading data…');
     document.body.dataset.training = 'true';
+    const run = this.abort;
     try {
       const result = await trainRun(settings, {
         signal: this.abort.signal,
-        onStatus: (line) => this.status.set(this.status.state() === 'stopping' ? 'stopping' : 'loading', line),
+        // Lines arriving after the run ended (a download still reporting) never replace its outcome.
+        onStatus: (line) => {
+          if (this.abort === run) this.status.set(this.status.state() === 'stopping' ? 'stopping' : 'loading', line);
+        },
         onEvent: this.progressHandler(),
       });
       await this.showResults(result);
@@ -115,14 +127,17 @@ export class TrainPage {
       this.status.set(how, `${result.stopped ? 'stopped early' : 'done'}: ${m.label}, test accuracy ${fmt(result.metrics.accuracy)} — try it on the Use tab, export it on the Models tab`);
     } catch (err) {
       if (this.abort.signal.aborted) this.status.set('stopped', 'stopped before training began');
-      else {
+      else if (err instanceof FetchError || err instanceof ChecksumError) {
+        this.dataFailure = errorMessage(err);
+        this.status.set('error', `data download failed: ${this.dataFailure} — Train is off until the page is reloaded`);
+      } else {
         this.status.set('error', `training failed: ${explainTrainingError(err, this.backend.activeName())}`);
         console.warn('nnlab: training failed', err);
       }
     } finally {
       this.abort = undefined;
       this.stopButton.disabled = true;
-      this.trainButton.disabled = this.backend.state.get().phase !== 'ready';
+      this.trainButton.disabled = !this.canTrain();
       this.form.setEnabled(true);
       delete document.body.dataset.training;
     }

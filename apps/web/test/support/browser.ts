@@ -7,8 +7,20 @@ import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type 
 
 export const CHROMIUM = process.env.NNLAB_CHROMIUM ?? '/usr/bin/chromium';
 
-/** Flags of every run. */
-export const BASE_FLAGS = ['--no-sandbox', '--headless=new', '--disable-dev-shm-usage'];
+/**
+ * Flags of every run (as the machine notes say: without the background-networking ones Chromium's
+ * connections to Google's hosts are refused on a closed network, many at a time).
+ */
+export const BASE_FLAGS = [
+  '--no-sandbox',
+  '--headless=new',
+  '--disable-dev-shm-usage',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 /** Flags that give WebGPU a (SwiftShader) adapter on a machine without a GPU. */
 export const WEBGPU_FLAGS = ['--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader'];
 

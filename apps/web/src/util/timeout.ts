@@ -1,0 +1,8 @@
+/** Rejects with `message()` when `work` has not settled within `ms` (the work itself goes on). */
+export function withTimeout<T>(work: Promise<T>, ms: number, message: () => string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message())), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
