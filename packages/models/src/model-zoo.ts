@@ -1,12 +1,18 @@
 /**
- * The model zoo: the four course models by id, each with its builder, the course's training
- * settings and the course's reported result. A string id resolves through `getZooEntry`.
+ * The model zoo: the four course models by id, each a spec (`ZOO_SPECS`) with the course's
+ * training settings and reported result. `buildZooModel(id, args)` builds the spec with the
+ * knobs applied (`applyZooArgs`) through `buildModel`. A string id resolves through `getZooEntry`.
  */
 import type * as tf from '@tensorflow/tfjs';
 import type { LossName, OptimizerName } from '@nnlab/core';
 import { UnknownModelError } from './errors';
-import { buildCnn } from './zoo/cnn';
-import { buildMlp, type HiddenActivation } from './zoo/mlp';
+import { buildModel } from './spec/build';
+import type { ModelSpec } from './spec/types';
+import { applyZooArgs, type ZooArgs } from './zoo/zoo-args';
+import { ZOO_SPECS } from './zoo/zoo-specs';
+
+export { COURSE_HOG_LENGTH } from './zoo/zoo-specs';
+export type { ZooArgs } from './zoo/zoo-args';
 
 /** Ids of the zoo's models. */
 export type ModelId = 'mlp-raw' | 'mlp-hog' | 'cnn-mnist' | 'cnn-pneumonia';
@@ -14,21 +20,7 @@ export type ModelId = 'mlp-raw' | 'mlp-hog' | 'cnn-mnist' | 'cnn-pneumonia';
 /** What a model reads. */
 export type ModelInput = 'mnist-pixels' | 'mnist-hog' | 'mnist-image' | 'xray-image';
 
-/** Arguments a zoo builder accepts (each optional: the course's value is the default). */
-export interface ZooArgs {
-  /** Seed of the weight initialisers. */
-  seed?: number;
-  /** Hidden dense units (MLPs: per hidden layer; CNNs: dense layers after Flatten). */
-  hidden?: number[];
-  /** Hidden activation (MLPs). */
-  activation?: HiddenActivation;
-  /** Input features (mlp-hog: the HOG length for the chosen HOG parameters). */
-  inputSize?: number;
-  /** Square input side in pixels (CNNs). */
-  imageSize?: number;
-}
-
-/** The course's training settings for a model. */
+/** The course's training settings for a model (the spec's training block, flattened, and the course's figures). */
 export interface CourseSettings {
   optimizer: OptimizerName;
   loss: LossName;
@@ -53,61 +45,70 @@ export interface ZooEntry {
   input: ModelInput;
   /** Parameter count with the default arguments. */
   defaultParams: number;
+  /** The course's architecture and training settings. */
+  spec: ModelSpec;
   course: CourseSettings;
+  /** The spec with knobs applied (`applyZooArgs`). */
+  specFor(args?: ZooArgs): ModelSpec;
+  /** Builds the spec with knobs applied, seeded by `args.seed`. */
   build(args?: ZooArgs): tf.Sequential;
 }
 
-const MNIST_PIXELS = 28 * 28;
-/** HOG length for 28×28 images, 8 orientations, 4×4-pixel cells, 1×1 blocks. */
-export const COURSE_HOG_LENGTH = 7 * 7 * 8;
+function entry(
+  id: ModelId,
+  fields: Omit<ZooEntry, 'id' | 'spec' | 'course' | 'specFor' | 'build'> & { reportedAccuracy: number; reportedF1?: number },
+): ZooEntry {
+  const spec = ZOO_SPECS[id] as ModelSpec;
+  const t = spec.training!;
+  const { reportedAccuracy, reportedF1, ...rest } = fields;
+  const course: CourseSettings = {
+    optimizer: t.optimizer!.name,
+    loss: t.loss!,
+    epochs: t.epochs!,
+    batchSize: t.batchSize!,
+    validationSplit: t.validationSplit!,
+    classWeights: t.classWeights === true,
+    reportedAccuracy,
+    ...(reportedF1 !== undefined ? { reportedF1 } : {}),
+  };
+  const specFor = (args: ZooArgs = {}) => applyZooArgs(spec, args);
+  return { id, ...rest, spec, course, specFor, build: (args: ZooArgs = {}) => buildModel(specFor(args), { seed: args.seed }) };
+}
 
 const ENTRIES: readonly ZooEntry[] = [
-  {
-    id: 'mlp-raw',
+  entry('mlp-raw', {
     title: 'MLP on raw MNIST pixels',
     description: '784 → Dense(10, relu) → Dense(10, softmax)',
     task: 'multiclass',
     input: 'mnist-pixels',
     defaultParams: 7960,
-    course: { optimizer: 'rmsprop', loss: 'categoricalCrossentropy', epochs: 3, batchSize: 128, validationSplit: 0.1, classWeights: false, reportedAccuracy: 0.943 },
-    build: (a = {}) => buildMlp({ inputSize: a.inputSize ?? MNIST_PIXELS, hidden: a.hidden, activation: a.activation, numClasses: 10, seed: a.seed }),
-  },
-  {
-    id: 'mlp-hog',
+    reportedAccuracy: 0.943,
+  }),
+  entry('mlp-hog', {
     title: 'MLP on HOG features of MNIST',
     description: 'HOG (8 orientations, 4×4 cells, 1×1 blocks, L2-Hys) 392 → Dense(10, relu) → Dense(10, softmax)',
     task: 'multiclass',
     input: 'mnist-hog',
     defaultParams: 4040,
-    course: { optimizer: 'rmsprop', loss: 'categoricalCrossentropy', epochs: 3, batchSize: 128, validationSplit: 0.1, classWeights: false, reportedAccuracy: 0.973 },
-    build: (a = {}) => buildMlp({ inputSize: a.inputSize ?? COURSE_HOG_LENGTH, hidden: a.hidden, activation: a.activation, numClasses: 10, seed: a.seed }),
-  },
-  {
-    id: 'cnn-mnist',
+    reportedAccuracy: 0.973,
+  }),
+  entry('cnn-mnist', {
     title: 'CNN on MNIST',
     description: '3 × [Conv2D(10, 2×2, same, relu) + MaxPool 2×2] → Flatten(90) → Dense(10, relu) → Dense(10, softmax)',
     task: 'multiclass',
     input: 'mnist-image',
     defaultParams: 1890,
-    course: { optimizer: 'rmsprop', loss: 'categoricalCrossentropy', epochs: 3, batchSize: 128, validationSplit: 0.1, classWeights: false, reportedAccuracy: 0.983 },
-    build: (a = {}) => {
-      const side = a.imageSize ?? 28;
-      return buildCnn({ inputShape: [side, side, 1], filters: [10, 10, 10], kernelSize: 2, dense: a.hidden ?? [10], outputs: 10, seed: a.seed });
-    },
-  },
-  {
-    id: 'cnn-pneumonia',
+    reportedAccuracy: 0.983,
+  }),
+  entry('cnn-pneumonia', {
     title: 'CNN on chest X-rays (pneumonia)',
     description: '128×128×1, 5 × [Conv2D(8/16/32/64/128, 3×3, same, relu) + MaxPool 2×2] → Flatten(2048) → Dense(32) → Dense(16) → Dense(1, sigmoid)',
     task: 'binary',
     input: 'xray-image',
     defaultParams: 164353,
-    course: { optimizer: 'adam', loss: 'binaryCrossentropy', epochs: 5, batchSize: 64, validationSplit: 0, classWeights: true, reportedAccuracy: 0.78, reportedF1: 0.85 },
-    build: (a = {}) => {
-      const side = a.imageSize ?? 128;
-      return buildCnn({ inputShape: [side, side, 1], filters: [8, 16, 32, 64, 128], kernelSize: 3, dense: a.hidden ?? [32, 16], outputs: 1, seed: a.seed });
-    },
-  },
+    reportedAccuracy: 0.78,
+    reportedF1: 0.85,
+  }),
 ];
 
 /** Ids of every zoo model, in course order. */

@@ -1,4 +1,6 @@
 import { buildZooModel, listZoo } from './model-zoo';
+import { buildModel } from './spec/build';
+import { parseSpec } from './spec/format';
 import { formatSummary, summarizeModel } from './summary';
 
 describe('model zoo parameter counts (Keras figures)', () => {
@@ -35,5 +37,18 @@ describe('model zoo parameter counts (Keras figures)', () => {
 
   it('rejects an unknown id, listing the zoo', () => {
     expect(() => buildZooModel('resnet')).toThrow(/unknown model 'resnet': the zoo has mlp-raw, mlp-hog, cnn-mnist, cnn-pneumonia/);
+  });
+});
+
+describe('summaries from specs (no model built)', () => {
+  it.each(listZoo().map((e) => e.id))('%s: the same rows and totals as the built model', (id) => {
+    const entry = listZoo().find((e) => e.id === id)!;
+    expect(summarizeModel(entry.spec)).toEqual(summarizeModel(entry.build()));
+    expect(formatSummary(summarizeModel(entry.spec))).toBe(formatSummary(summarizeModel(entry.build())));
+  });
+
+  it('matches the built model for batch norm, gap, strides, valid padding and no bias', () => {
+    const spec = parseSpec('input(20x20x3) conv(6,5x5,relu,valid,stride=2) bn avgpool(3,stride=2,same) conv(4,3x3,bias=false) gap dropout(0.5) dense(4,softmax)');
+    expect(summarizeModel(spec)).toEqual(summarizeModel(buildModel(spec)));
   });
 });

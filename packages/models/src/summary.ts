@@ -1,8 +1,11 @@
 /**
  * Keras-style model summary: one row per layer (name, type, output shape, parameters) and totals,
- * as data (for JSON and the web) and as the familiar text table.
+ * as data (for JSON and the web) and as the familiar text table — from a built model, or from a
+ * spec without building it (`analyzeSpec`'s arithmetic, equal to Keras').
  */
 import type * as tf from '@tensorflow/tfjs';
+import { analyzeSpec, type AnalyzeSpecOptions } from './spec/analyze';
+import { SPEC_FORMAT, type ModelSpec } from './spec/types';
 
 /** One layer of a summary. */
 export interface SummaryRow {
@@ -36,8 +39,28 @@ function arithmeticFor(layer: tf.layers.Layer): string {
   return weights.map((w) => (w.shape.length === 1 ? String(w.shape[0]) : w.shape.join('×'))).join(' + ');
 }
 
-/** Summarises a built model. */
-export function summarizeModel(model: tf.LayersModel): ModelSummary {
+function summarizeSpec(spec: ModelSpec, options: AnalyzeSpecOptions): ModelSummary {
+  const a = analyzeSpec(spec, options);
+  const rows: SummaryRow[] = a.layers.map((l) => ({ name: l.name, type: l.className, outputShape: [null, ...l.outputShape], params: l.params, arithmetic: l.arithmetic }));
+  return {
+    name: 'sequential',
+    rows,
+    totalParams: a.totalParams,
+    trainableParams: a.trainableParams,
+    nonTrainableParams: a.nonTrainableParams,
+    sizeKB: (a.totalParams * 4) / 1024,
+  };
+}
+
+const isSpec = (x: unknown): x is ModelSpec => typeof x === 'object' && x !== null && (x as { format?: unknown }).format === SPEC_FORMAT;
+
+/**
+ * Summarises a built model, or a spec without building it (the spec's shapes are checked:
+ * `SpecError` names the layer at fault; `options` give the dataset's input shape and classes).
+ */
+export function summarizeModel(source: tf.LayersModel | ModelSpec, options: AnalyzeSpecOptions = {}): ModelSummary {
+  if (isSpec(source)) return summarizeSpec(source, options);
+  const model = source;
   const rows: SummaryRow[] = model.layers.map((layer) => {
     const shape = layer.outputShape as (number | null)[];
     return {
