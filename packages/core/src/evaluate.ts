@@ -6,6 +6,8 @@ import * as tf from '@tensorflow/tfjs';
 import type { Dataset } from './dataset';
 import { shapeSize } from './dataset';
 import { InvalidOptionError } from './errors';
+import { choosePredictor } from './engines/choose-engine';
+import type { EngineChoice, EngineInfo } from './engines/engine';
 import { getLoss, type LossName } from './losses';
 
 /** Options of `evaluateModel`. */
@@ -14,6 +16,8 @@ export interface EvaluateOptions {
   batchSize?: number;
   /** Loss to report. Default: binary for one output unit, categorical otherwise. */
   loss?: LossName;
+  /** Engine for the forward passes (engines/choose-engine.ts): 'auto' (default) runs on the native engine when registered and the model fits, else on tfjs. */
+  engine?: EngineChoice;
 }
 
 /** What `evaluateModel` returns. */
@@ -30,6 +34,8 @@ export interface Evaluation {
   labels: Int32Array;
   /** Units in the output layer (1 = binary sigmoid). */
   outputSize: number;
+  /** The engine that ran the forward passes ('tfjs' when tfjs' own predict did). */
+  engine: EngineInfo;
 }
 
 export const DEFAULT_EVAL_BATCH_SIZE = 256;
@@ -47,15 +53,26 @@ export async function evaluateModel(model: tf.LayersModel, data: Dataset, option
   const targets = new Float32Array(data.size * outputSize);
   const xBuf = new Float32Array(Math.min(batchSize, data.size) * sampleSize);
   const idx = new Int32Array(Math.min(batchSize, data.size));
+  const { predictor } = choosePredictor(options.engine ?? 'auto', model, Math.min(batchSize, data.size));
+  try {
+    const lossSum = await forwardAll();
+    return summarize(lossSum);
+  } finally {
+    predictor?.dispose();
+  }
+
+  async function forwardAll(): Promise<number> {
   let lossSum = 0;
   for (let start = 0; start < data.size; start += batchSize) {
     const n = Math.min(batchSize, data.size - start);
     for (let k = 0; k < n; k++) idx[k] = start + k;
     const yView = targets.subarray(start * outputSize, (start + n) * outputSize);
     await data.read(idx.subarray(0, n), xBuf, yView);
+    const nativeOut = predictor ? predictions.subarray(start * outputSize, (start + n) * outputSize) : null;
+    if (predictor && nativeOut) predictor.predict(xBuf.subarray(0, n * sampleSize), n, nativeOut);
     const [pred, loss] = tf.tidy(() => {
       const x = tf.tensor(xBuf.subarray(0, n * sampleSize), [n, ...data.sampleShape]);
-      const p = model.predict(x) as tf.Tensor;
+      const p = nativeOut ? tf.tensor(nativeOut, [n, outputSize]) : (model.predict(x) as tf.Tensor);
       const y = tf.tensor(yView, [n, outputSize]);
       return [p, tf.sum(lossFn(y, p))];
     });
@@ -68,6 +85,10 @@ export async function evaluateModel(model: tf.LayersModel, data: Dataset, option
     predictions.set(pv as Float32Array, start * outputSize);
     lossSum += lv[0];
   }
+  return lossSum;
+  }
+
+  function summarize(lossSum: number): Evaluation {
   const labels = new Int32Array(data.size);
   let hits = 0;
   for (let i = 0; i < data.size; i++) {
@@ -83,7 +104,8 @@ export async function evaluateModel(model: tf.LayersModel, data: Dataset, option
     labels[i] = label;
     if (label === predicted) hits++;
   }
-  return { loss: lossSum / data.size, accuracy: hits / data.size, predictions, targets, labels, outputSize };
+  return { loss: lossSum / data.size, accuracy: hits / data.size, predictions, targets, labels, outputSize, engine: predictor?.info ?? { name: 'tfjs' } };
+  }
 }
 
 function argmaxAt(a: Float32Array, offset: number, n: number): number {

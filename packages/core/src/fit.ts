@@ -1,18 +1,22 @@
 /**
- * The training loop: seeded per-epoch shuffling, batches copied once into a reused buffer,
- * optimizer step, running loss/accuracy, validation at the end of each epoch, class weights, NaN
- * detection, and a stop signal. Events go to `onEvent` (see `progress.ts`).
+ * The training loop: seeded per-epoch shuffling, one engine step per batch (the engine is picked
+ * by the one rule in engines/choose-engine.ts), running loss/accuracy, weights synced back from
+ * the engine at every epoch end (before validation and callbacks) and on stop, validation,
+ * class weights, NaN detection, a stop signal, and a yield to the event loop at least every
+ * ~20 ms of work so Ctrl-C and Stop handlers run. Events go to `onEvent` (see `progress.ts`).
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Dataset } from './dataset';
 import { shapeSize } from './dataset';
 import { InvalidOptionError, TrainingError } from './errors';
 import { evaluateModel } from './evaluate';
-import { fusedDenseTrainerOrReason } from './kernels/fused-dense-trainer';
-import { getLoss, type LossName } from './losses';
+import { chooseEngine, checkEngineChoice } from './engines/choose-engine';
+import type { EngineChoice, EngineFallback, EngineInfo, EngineName } from './engines/engine';
+import type { LossName } from './losses';
 import { createOptimizer, type OptimizerName, type OptimizerOptions } from './optimizers';
 import type { EpochLogs, History, TrainEventHandler } from './progress';
 import { createRng, range, shuffleInPlace } from './random';
+import { EventLoopYielder } from './yield-to-event-loop';
 
 /** Options of `fit`. */
 export interface FitOptions {
@@ -37,11 +41,15 @@ export interface FitOptions {
   /** Stops training after the current step when aborted (the history so far is returned). */
   signal?: AbortSignal;
   /**
-   * On wasm, train stacks of Dense layers (MLPs) through nnlab's fused dense trainer
-   * (kernels/fused-dense-trainer.ts: same math, one pass per step instead of ~100 tfjs kernels).
-   * Default true; false always uses tfjs' op-by-op autodiff.
+   * Which engine computes the steps (engines/choose-engine.ts): 'auto' (default) = native when
+   * registered and the model fits, else the fused dense trainer for Dense stacks on wasm, else
+   * tfjs' op-by-op autodiff; 'native', 'wasm' (fused-dense, else tfjs) or 'tfjs' narrow the list.
    */
+  engine?: EngineChoice;
+  /** false skips the fused dense trainer (engines/fused-dense/). Default true. */
   fusedDense?: boolean;
+  /** Threads for engines that choose their own (native); default: the engine's rule. */
+  threads?: number;
 }
 
 /** What `fit` returns. */
@@ -53,14 +61,18 @@ export interface FitResult {
   seconds: number;
   /** Training samples processed per second (validation excluded). */
   samplesPerSecond: number;
-  /** How the steps ran: 'fused-dense' (nnlab's dense trainer on wasm) or 'tfjs' (autodiff). */
+  /** The engine that ran the steps, with its threads and ISA where known. */
+  engine: EngineInfo;
+  /** Engines tried before it, each with the reason it was not used. */
+  engineFallbacks: EngineFallback[];
+  /** The engine's name ('native', 'fused-dense' or 'tfjs'), as `engine.name`. */
   stepEngine: StepEngine;
-  /** Why the fused dense trainer was not used (absent when it was, or when it was turned off). */
+  /** Why the fused dense trainer was not used (absent when it was, or when it was not tried). */
   fusedDenseReason?: string;
 }
 
 /** How `fit` computed its training steps. */
-export type StepEngine = 'fused-dense' | 'tfjs';
+export type StepEngine = EngineName;
 
 export const DEFAULT_BATCH_SIZE = 32;
 
@@ -76,7 +88,6 @@ export async function fit(model: tf.LayersModel, train: Dataset, options: FitOpt
   const targetSize = shapeSize(train.targetShape);
   const sampleSize = shapeSize(train.sampleShape);
   const lossName: LossName = options.loss ?? (targetSize === 1 ? 'binaryCrossentropy' : 'categoricalCrossentropy');
-  const lossFn = getLoss(lossName);
   const given = options.optimizer;
   const optimizer = isTfOptimizer(given) ? given : createOptimizer(given ?? 'rmsprop');
   const classWeight = options.classWeight;
@@ -86,6 +97,8 @@ export async function fit(model: tf.LayersModel, train: Dataset, options: FitOpt
       throw new InvalidOptionError(`classWeight must give ${needed} non-negative weights, got [${classWeight.join(', ')}]`);
     }
   }
+  const choice = options.engine ?? 'auto';
+  checkEngineChoice(choice);
   const emit = async (e: Parameters<TrainEventHandler>[0]) => {
     if (options.onEvent) await options.onEvent(e);
   };
@@ -93,19 +106,23 @@ export async function fit(model: tf.LayersModel, train: Dataset, options: FitOpt
   const rng = createRng(options.seed ?? 0);
   const order = range(train.size);
   const stepsPerEpoch = Math.ceil(train.size / batchSize);
-  const bufN = Math.min(batchSize, train.size);
-  const xBuf = new Float32Array(bufN * sampleSize);
-  const yBuf = new Float32Array(bufN * targetSize);
-  const wBuf = new Float32Array(bufN);
-  const pBuf = new Float32Array(bufN * targetSize);
-  const vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
-  const fusedOrReason = (options.fusedDense ?? true) ? fusedDenseTrainerOrReason(model, optimizer, lossName, bufN) : undefined;
-  const fused = typeof fusedOrReason === 'string' ? null : (fusedOrReason ?? null);
-  const fusedDenseReason = typeof fusedOrReason === 'string' ? fusedOrReason : null;
+  let selection;
+  try {
+    selection = await chooseEngine(
+      choice,
+      { model, optimizer, loss: lossName, train, maxBatch: Math.min(batchSize, train.size), classWeight, seed: options.seed ?? 0, threads: options.threads },
+      options.fusedDense === false ? ['fused-dense'] : [],
+    );
+  } catch (e) {
+    if (optimizer !== given) optimizer.dispose();
+    throw e;
+  }
+  const { engine, fallbacks } = selection;
+  const fusedDenseReason = fallbacks.find((f) => f.engine === 'fused-dense')?.reason;
   try {
     return await trainLoop();
   } finally {
-    fused?.dispose();
+    engine.dispose();
     // An optimizer made here from a name is nobody else's: free its slot variables.
     if (optimizer !== given) optimizer.dispose();
   }
@@ -118,6 +135,8 @@ export async function fit(model: tf.LayersModel, train: Dataset, options: FitOpt
     const t0 = now();
 
     await emit({ type: 'train-begin', epochs, stepsPerEpoch, samples: train.size, validationSamples: options.validation?.size ?? 0 });
+    await emit({ type: 'engine', engine: engine.info, fallbacks });
+    const yielder = new EventLoopYielder();
     for (let epoch = 0; epoch < epochs && !stopped; epoch++) {
       await emit({ type: 'epoch-begin', epoch, epochs });
       if (options.shuffle ?? true) shuffleInPlace(order, rng);
@@ -126,28 +145,16 @@ export async function fit(model: tf.LayersModel, train: Dataset, options: FitOpt
       let hitSum = 0;
       let seen = 0;
       for (let step = 0; step < stepsPerEpoch; step++) {
+        await yielder.maybeYield();
         if (options.signal?.aborted) {
           stopped = true;
           break;
         }
         const start = step * batchSize;
         const n = Math.min(batchSize, train.size - start);
-        await train.read(order.subarray(start, start + n), xBuf, yBuf);
-        if (classWeight) fillSampleWeights(yBuf, n, targetSize, classWeight, wBuf);
-        let loss: number;
-        let hits: number;
-        if (fused) {
-          loss = fused.step(xBuf, yBuf, classWeight ? wBuf : undefined, n, pBuf);
-          hits = countHits(yBuf, pBuf, n, targetSize);
-        } else {
-          const [lossT, predT] = trainStep(model, optimizer, vars, lossFn, xBuf, yBuf, wBuf, n, train.sampleShape, targetSize, !!classWeight);
-          const [lv, pv] = await Promise.all([lossT.data(), predT.data()]);
-          lossT.dispose();
-          predT.dispose();
-          loss = lv[0];
-          hits = countHits(yBuf, pv as Float32Array, n, targetSize);
-        }
+        const { loss, hits } = await engine.step(order.subarray(start, start + n));
         if (!Number.isFinite(loss)) {
+          await engine.sync();
           throw new TrainingError(
             `loss became ${loss} at epoch ${epoch + 1}, step ${step + 1}: training diverged (try a lower learning rate) or the inputs contain NaN/Inf`,
           );
@@ -157,13 +164,15 @@ export async function fit(model: tf.LayersModel, train: Dataset, options: FitOpt
         seen += n;
         await emit({ type: 'batch-end', epoch, epochs, batch: step, stepsPerEpoch, loss: lossSum / seen, acc: hitSum / seen, elapsedMs: now() - e0 });
       }
+      // The model's variables are the truth outside the steps: validation, callbacks and saves see them.
+      await engine.sync();
       trainMs += now() - e0;
       trainSamples += seen;
       if (seen === 0) break;
       const logs: EpochLogs = { loss: lossSum / seen, acc: hitSum / seen };
       if (options.validation && options.validation.size > 0) {
         await emit({ type: 'validation-begin', epoch, samples: options.validation.size });
-        const ev = await evaluateModel(model, options.validation, { batchSize: Math.max(batchSize, 256), loss: lossName });
+        const ev = await evaluateModel(model, options.validation, { batchSize: Math.max(batchSize, 256), loss: lossName, engine: choice === 'wasm' ? 'tfjs' : choice });
         logs.val_loss = ev.loss;
         logs.val_acc = ev.accuracy;
         history.val_loss.push(ev.loss);
@@ -180,7 +189,9 @@ export async function fit(model: tf.LayersModel, train: Dataset, options: FitOpt
       stopped,
       seconds,
       samplesPerSecond: trainMs > 0 ? trainSamples / (trainMs / 1000) : 0,
-      stepEngine: fused ? 'fused-dense' : 'tfjs',
+      engine: engine.info,
+      engineFallbacks: fallbacks,
+      stepEngine: engine.info.name,
       ...(fusedDenseReason ? { fusedDenseReason } : {}),
     };
   }
@@ -188,77 +199,4 @@ export async function fit(model: tf.LayersModel, train: Dataset, options: FitOpt
 
 function isTfOptimizer(o: FitOptions['optimizer']): o is tf.Optimizer {
   return typeof o === 'object' && o !== null && typeof (o as tf.Optimizer).minimize === 'function';
-}
-
-function fillSampleWeights(y: Float32Array, n: number, targetSize: number, classWeight: readonly number[], w: Float32Array): void {
-  for (let i = 0; i < n; i++) {
-    let label = 0;
-    if (targetSize === 1) label = y[i] >= 0.5 ? 1 : 0;
-    else {
-      let best = y[i * targetSize];
-      for (let k = 1; k < targetSize; k++) {
-        if (y[i * targetSize + k] > best) {
-          best = y[i * targetSize + k];
-          label = k;
-        }
-      }
-    }
-    w[i] = classWeight[label];
-  }
-}
-
-/** One optimizer step; returns the batch loss (weighted mean) and the batch's predictions. */
-function trainStep(
-  model: tf.LayersModel,
-  optimizer: tf.Optimizer,
-  vars: tf.Variable[],
-  lossFn: (y: tf.Tensor, p: tf.Tensor) => tf.Tensor1D,
-  xBuf: Float32Array,
-  yBuf: Float32Array,
-  wBuf: Float32Array,
-  n: number,
-  sampleShape: readonly number[],
-  targetSize: number,
-  weighted: boolean,
-): [tf.Scalar, tf.Tensor] {
-  return tf.tidy(() => {
-    const x = tf.tensor(xBuf.subarray(0, n * shapeSize(sampleShape)), [n, ...sampleShape]);
-    const y = tf.tensor(yBuf.subarray(0, n * targetSize), [n, targetSize]);
-    const w = weighted ? tf.tensor1d(wBuf.subarray(0, n)) : undefined;
-    let pred: tf.Tensor | undefined;
-    const loss = optimizer.minimize(
-      () => {
-        const p = model.apply(x, { training: true }) as tf.Tensor;
-        pred = tf.keep(p);
-        const perSample = lossFn(y, p);
-        return (w ? tf.mean(tf.mul(perSample, w)) : tf.mean(perSample)) as tf.Scalar;
-      },
-      true,
-      vars,
-    ) as tf.Scalar;
-    return [loss, pred!];
-  });
-}
-
-/**
- * Correct predictions in a batch, counted in JS from the outputs the step already computed (one
- * read of batch × classes floats instead of five more kernels per step).
- */
-function countHits(y: Float32Array, p: Float32Array, n: number, targetSize: number): number {
-  let hits = 0;
-  if (targetSize === 1) {
-    for (let i = 0; i < n; i++) if (p[i] >= 0.5 === y[i] >= 0.5) hits++;
-    return hits;
-  }
-  for (let i = 0; i < n; i++) {
-    const o = i * targetSize;
-    let bp = 0;
-    let by = 0;
-    for (let k = 1; k < targetSize; k++) {
-      if (p[o + k] > p[o + bp]) bp = k;
-      if (y[o + k] > y[o + by]) by = k;
-    }
-    if (bp === by) hits++;
-  }
-  return hits;
 }

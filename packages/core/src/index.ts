@@ -54,8 +54,17 @@ export type { LossName, PerSampleLoss } from './losses';
 // Training and evaluation
 export { DEFAULT_BATCH_SIZE, fit } from './fit';
 export type { FitOptions, FitResult, StepEngine } from './fit';
-export { createFusedDenseTrainer, fusedDenseSupport } from './kernels/fused-dense-trainer';
-export type { FusedDensePhaseTime, FusedDenseTrainer, FusedDenseTrainerOptions } from './kernels/fused-dense-trainer';
+export { createFusedDenseTrainer } from './engines/fused-dense/trainer';
+export { fusedDenseSupport } from './engines/fused-dense/plan';
+export type { FusedDensePhaseTime, FusedDenseTrainer, FusedDenseTrainerOptions } from './engines/fused-dense/trainer';
+export { yieldToEventLoop } from './yield-to-event-loop';
+
+// Training engines (one rule picks; @nnlab/native/node registers the native one)
+export { ENGINE_CHOICES, ENGINE_NAMES } from './engines/engine';
+export type { EngineChoice, EngineFactory, EngineFallback, EngineInfo, EngineName, Predictor, StepOutcome, TrainRequest, TrainingEngine } from './engines/engine';
+export { ENGINE_RULE, checkEngineChoice, chooseEngine, choosePredictor } from './engines/choose-engine';
+export type { EngineSelection } from './engines/choose-engine';
+export { getEngine, registerEngine, registeredEngines } from './engines/registry';
 export { DEFAULT_EVAL_BATCH_SIZE, evaluateModel } from './evaluate';
 export type { EvaluateOptions, Evaluation } from './evaluate';
 export type { EpochLogs, History, TrainEvent, TrainEventHandler } from './progress';

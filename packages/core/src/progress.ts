@@ -3,6 +3,8 @@
  * stderr, the web app as live charts.
  */
 
+import type { EngineFallback, EngineInfo } from './engines/engine';
+
 /** Per-epoch metrics, Keras names. */
 export interface EpochLogs {
   loss: number;
@@ -21,6 +23,8 @@ export interface History {
 
 export type TrainEvent =
   | { type: 'train-begin'; epochs: number; stepsPerEpoch: number; samples: number; validationSamples: number }
+  /** Which engine trains, and the engines tried before it with their reasons. */
+  | { type: 'engine'; engine: EngineInfo; fallbacks: EngineFallback[] }
   | { type: 'epoch-begin'; epoch: number; epochs: number }
   | {
       type: 'batch-end';

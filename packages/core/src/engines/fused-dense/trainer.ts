@@ -6,7 +6,7 @@
  * gradient tape, transposes, the optimizer) and re-packs each weight matrix for XNNPACK on every
  * step because the optimizer gives it a new tensor. Here a step is: the batch copied to the heap,
  * the two big products per layer (X·W and Xᵀ·dZ) and the small backward product dZ·Wᵀ run by the
- * SIMD `gemm4xN` loops of `simd-kernels.ts`, and the element-wise parts (bias, activation, softmax,
+ * SIMD `gemm4xN` loops of `simd-kernels.ts` (called from gemm.ts), and the element-wise parts (bias, activation, softmax,
  * cross-entropy and their gradients) in plain loops over at most batch × units values. The update
  * is the optimizer's own float32 rule (`HostUpdateRule`: the same arithmetic as the fused update
  * kernels). New weight values go into new tensors assigned to the model's variables, as
@@ -23,32 +23,21 @@
  * regularizers or constraints; hidden activations linear/relu/sigmoid/tanh; softmax output with
  * categorical cross-entropy or sigmoid output with binary cross-entropy; an optimizer with a host
  * update rule (KerasRMSprop without momentum, KerasAdam).
+ *
+ * Files: plan.ts (which models, the per-layer plan), heap-layout.ts (rows in and out of the heap),
+ * elementwise.ts (activations, losses), optimizer-slots.ts (the optimizer's rule), gemm.ts (the
+ * SIMD product), this file (buffers and the phases of a step).
  */
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { LOSS_EPSILON, type LossName } from '../losses';
-import { isHostUpdatable, type HostUpdateRule } from '../optimizer-state';
-import { simdKernelsFor, type SimdKernels } from './simd-kernels';
-import { allocF32, allocI32, f32View, heapAddress, release, WASM_BACKEND_NAME, wasmHeapMemory } from './wasm-kernel-utils';
-
-/** Activations the trainer differentiates. */
-type Activation = 'linear' | 'relu' | 'sigmoid' | 'tanh' | 'softmax';
-const HIDDEN: readonly Activation[] = ['linear', 'relu', 'sigmoid', 'tanh'];
-
-/** One Dense layer as the trainer sees it; sizes in floats. */
-interface DensePlan {
-  name: string;
-  inputs: number;
-  units: number;
-  /** `units` rounded up to a multiple of 4: the row stride of this layer's heap buffers. */
-  stride: number;
-  activation: Activation;
-  kernel: tf.Variable;
-  bias: tf.Variable | null;
-  /** Positions of kernel and bias in `model.trainableWeights` (the optimizer's slot indices). */
-  kernelIndex: number;
-  biasIndex: number;
-}
+import type { LossName } from '../../losses';
+import type { HostUpdateRule } from '../../optimizer-state';
+import { allocF32, allocI32, f32View, heapAddress, release, wasmHeapMemory, type SimdKernels } from '@nnlab/kernels-wasm';
+import { activate, activationGrad, sigmoidBinaryCrossEntropy, softmaxCrossEntropy } from './elementwise';
+import { gemmColumns } from './gemm';
+import { fillRows, gatherKernelGrad, padKernel, sumColumns, transposeKernel } from './heap-layout';
+import { applyRule, ownSlots } from './optimizer-slots';
+import { planFusedDense, roundUp4, type DensePlan } from './plan';
 
 /** One training step of a Dense stack on the wasm heap. */
 export interface FusedDenseTrainer {
@@ -79,35 +68,6 @@ export interface FusedDenseTrainerOptions {
   profile?: boolean;
 }
 
-const roundUp4 = (n: number): number => (n + 3) & ~3;
-
-/** Everything a trainer needs, once `model`, optimizer, loss and backend qualify. */
-interface FusedDensePlan {
-  layers: DensePlan[];
-  rule: HostUpdateRule;
-  backend: BackendWasm;
-  simd: SimdKernels;
-}
-
-/** The plan, or why `model` cannot train through the fused dense trainer. */
-function planFusedDense(model: tf.LayersModel, optimizer: tf.Optimizer, loss: LossName): FusedDensePlan | string {
-  const layers = planLayers(model, loss);
-  if (typeof layers === 'string') return layers;
-  if (tf.getBackend() !== WASM_BACKEND_NAME) return `the active backend is ${tf.getBackend()} (the fused dense trainer runs on wasm)`;
-  const backend = tf.backend() as BackendWasm;
-  const simd = simdKernelsFor(backend);
-  if (!simd) return 'the wasm heap has no SIMD loops (no WebAssembly SIMD here)';
-  const rule = isHostUpdatable(optimizer) ? optimizer.hostUpdateRule() : null;
-  if (!rule) return `the optimizer ${optimizer.getClassName()} has no host update rule (KerasRMSprop without momentum or centering, and KerasAdam, have one)`;
-  return { layers, rule, backend, simd };
-}
-
-/** Why `model` cannot train through the fused dense trainer, or null when it can. */
-export function fusedDenseSupport(model: tf.LayersModel, optimizer: tf.Optimizer, loss: LossName): string | null {
-  const plan = planFusedDense(model, optimizer, loss);
-  return typeof plan === 'string' ? plan : null;
-}
-
 /** The trainer for `model`, or the reason (as `fusedDenseSupport` gives it) why there is none. */
 export function fusedDenseTrainerOrReason(
   model: tf.LayersModel,
@@ -133,45 +93,6 @@ export function createFusedDenseTrainer(
   return typeof trainer === 'string' ? null : trainer;
 }
 
-function planLayers(model: tf.LayersModel, loss: LossName): DensePlan[] | string {
-  if (!(model instanceof tf.Sequential)) return 'only Sequential models are fused';
-  const layers = model.layers.filter((l) => l.getClassName() !== 'InputLayer');
-  if (layers.length === 0) return 'the model has no layers';
-  const trainable = model.trainableWeights.map((w) => w.originalName);
-  const plans: DensePlan[] = [];
-  let inputs = 0;
-  for (const [i, layer] of layers.entries()) {
-    const kind = layer.getClassName();
-    if (kind !== 'Dense') return `layer '${layer.name}' is ${kind}; only stacks of Dense layers are fused`;
-    if (!layer.trainable) return `layer '${layer.name}' is frozen`;
-    const config = layer.getConfig();
-    for (const key of ['kernelRegularizer', 'biasRegularizer', 'activityRegularizer', 'kernelConstraint', 'biasConstraint']) {
-      if (config[key] != null) return `layer '${layer.name}' has a ${key}`;
-    }
-    const activation = String(config.activation) as Activation;
-    const last = i === layers.length - 1;
-    if (!last && !HIDDEN.includes(activation)) return `hidden activation '${activation}' of layer '${layer.name}' is not fused`;
-    const [kernel, bias] = layer.trainableWeights.map((w) => w.read() as tf.Variable);
-    const inShape = layer.getInputAt(0) as tf.SymbolicTensor;
-    if (inShape.shape.length !== 2) return `layer '${layer.name}' takes a rank-${inShape.shape.length} input (the fused trainer takes flat features)`;
-    if (kernel.dtype !== 'float32' || kernel.shape.length !== 2) return `layer '${layer.name}' has a ${kernel.dtype} kernel of rank ${kernel.shape.length}`;
-    const [k, units] = kernel.shape;
-    if (i > 0 && k !== inputs) return `layer '${layer.name}' takes ${k} inputs after a layer of ${inputs} units`;
-    const kernelIndex = trainable.indexOf(layer.trainableWeights[0].originalName);
-    const biasIndex = bias ? trainable.indexOf(layer.trainableWeights[1].originalName) : -1;
-    if (kernelIndex < 0 || (bias && biasIndex < 0)) return `the weights of layer '${layer.name}' are not among the model's trainable weights`;
-    plans.push({ name: layer.name, inputs: k, units, stride: roundUp4(units), activation, kernel, bias: bias ?? null, kernelIndex, biasIndex });
-    inputs = units;
-  }
-  if (trainable.length !== plans.reduce((s, p) => s + (p.bias ? 2 : 1), 0)) return 'the model has trainable weights outside its Dense layers';
-  const out = plans[plans.length - 1];
-  if (loss === 'categoricalCrossentropy' && out.activation !== 'softmax') {
-    return `categorical cross-entropy is fused after a softmax output, not '${out.activation}'`;
-  }
-  if (loss === 'binaryCrossentropy' && out.activation !== 'sigmoid') return `binary cross-entropy is fused after a sigmoid output, not '${out.activation}'`;
-  return plans;
-}
-
 /** Heap byte addresses of one layer's buffers (float rows of `stride` floats). */
 interface LayerBuffers {
   /** Kernel padded to [inputs, stride] (pad columns zero). */
@@ -189,7 +110,6 @@ interface LayerBuffers {
   deltaRows: number;
   actCols: number;
 }
-
 class DenseStackTrainer implements FusedDenseTrainer {
   private readonly temps: tf.TensorInfo[] = [];
   private readonly memory: WebAssembly.Memory;
@@ -251,8 +171,8 @@ class DenseStackTrainer implements FusedDenseTrainer {
       for (let c = 0; c < l.stride; c++) i32[(b.actCols >> 2) + c] = b.act + c * 4;
     });
     for (const l of layers) {
-      this.slots[l.kernelIndex] = this.ownSlots(l.kernelIndex, l.kernel);
-      if (l.bias) this.slots[l.biasIndex] = this.ownSlots(l.biasIndex, l.bias);
+      this.slots[l.kernelIndex] = ownSlots(this.backend, this.rule, l.kernelIndex, l.kernel);
+      if (l.bias) this.slots[l.biasIndex] = ownSlots(this.backend, this.rule, l.biasIndex, l.bias);
     }
   }
 
@@ -285,7 +205,7 @@ class DenseStackTrainer implements FusedDenseTrainer {
       fillRows(f, b.act >> 2, np, l.stride, l.units, bias);
       this.lap('forward: padded weights, bias');
       const rowsTable = i === 0 ? this.xRows : buffers[i - 1].actRows;
-      this.gemm(rowsTable, np, b.wPad, 1, l.inputs, 0, 0, l.stride * 4, b.act, l.stride);
+      gemmColumns(this.simd, rowsTable, np, b.wPad, 1, l.inputs, 0, 0, l.stride * 4, b.act, l.stride);
       this.lap('forward: input · W (SIMD)');
       if (l.activation !== 'softmax') activate(f, b.act >> 2, n, l.stride, l.units, l.activation);
       this.lap('forward: activation');
@@ -312,7 +232,7 @@ class DenseStackTrainer implements FusedDenseTrainer {
       f.fill(0, b.dW >> 2, (b.dW >> 2) + kp * l.stride);
       const colsTable = i === 0 ? this.xCols : buffers[i - 1].actCols;
       const inStride = i === 0 ? l.inputs : layers[i - 1].stride;
-      this.gemm(colsTable, kp, b.delta, n, 1, inStride * 4, l.stride * 4, 0, b.dW, l.stride);
+      gemmColumns(this.simd, colsTable, kp, b.delta, n, 1, inStride * 4, l.stride * 4, 0, b.dW, l.stride);
       this.lap('backward: inputᵀ · delta (SIMD)');
       gatherKernelGrad(f, b.dW >> 2, this.kernelGrads[i], l.inputs, l.units, l.stride);
       sumColumns(f, b.delta >> 2, this.biasGrads[i], n, l.stride, l.units);
@@ -321,7 +241,7 @@ class DenseStackTrainer implements FusedDenseTrainer {
         const p = layers[i - 1];
         const pb = buffers[i - 1];
         f.fill(0, pb.delta >> 2, (pb.delta >> 2) + np * p.stride);
-        this.gemm(b.deltaRows, np, b.wT, 1, l.units, 0, 0, p.stride * 4, pb.delta, p.stride);
+        gemmColumns(this.simd, b.deltaRows, np, b.wT, 1, l.units, 0, 0, p.stride * 4, pb.delta, p.stride);
         activationGrad(f, pb.act >> 2, pb.delta >> 2, n, p.stride, p.units, p.activation);
         this.lap("backward: delta · Wᵀ ⊙ activation'");
       }
@@ -331,8 +251,8 @@ class DenseStackTrainer implements FusedDenseTrainer {
     this.rule.beginStep();
     let next = 0;
     for (const [i, l] of layers.entries()) {
-      this.update(l.kernelIndex, l.kernel, this.kernelGrads[i], fresh[next++]);
-      if (l.bias) this.update(l.biasIndex, l.bias, this.biasGrads[i], fresh[next++]);
+      applyRule(this.backend, this.rule, this.slots[l.kernelIndex], l.kernel, this.kernelGrads[i], fresh[next++]);
+      if (l.bias) applyRule(this.backend, this.rule, this.slots[l.biasIndex], l.bias, this.biasGrads[i], fresh[next++]);
     }
     this.rule.endStep();
     this.lap('optimizer update');
@@ -367,41 +287,8 @@ class DenseStackTrainer implements FusedDenseTrainer {
     this.temps.length = 0;
   }
 
-  private update(index: number, variable: tf.Variable, gradient: Float32Array, fresh: tf.TensorInfo): void {
-    const slotViews = this.slots[index].map((s) => f32View(this.backend, s));
-    this.rule.apply(f32View(this.backend, variable), gradient, slotViews, f32View(this.backend, fresh));
-  }
 
-  /** The optimizer's slots of one variable, each the sole owner of its data (updated in place). */
-  private ownSlots(index: number, variable: tf.Variable): tf.Variable[] {
-    return this.rule.slots(index, variable).map((s) => {
-      if (this.backend.refCount(s.dataId) > 1) {
-        const copy = tf.tensor(s.dataSync(), s.shape, 'float32');
-        s.assign(copy);
-        copy.dispose();
-      }
-      return s;
-    });
-  }
 
-  /** `simd.gemm4xN` over the column blocks of `outStride` floats (3, then 2 or 1 vectors). */
-  private gemm(table: number, kp: number, d: number, rowCount: number, colCount: number, aRowStride: number, dRowStride: number, dColStride: number, out: number, outStride: number): void {
-    const { simd } = this;
-    for (let col = 0; col < outStride; ) {
-      const left = (outStride - col) >> 2;
-      const args = [table, kp, d + col * 4, rowCount, colCount, aRowStride, dRowStride, dColStride, out + col * 4, outStride * 4, 0] as const;
-      if (left >= 3) {
-        simd.gemm4x3(...args);
-        col += 12;
-      } else if (left === 2) {
-        simd.gemm4x2(...args);
-        col += 8;
-      } else {
-        simd.gemm4x1(...args);
-        col += 4;
-      }
-    }
-  }
 
   private alloc(floats: number): number {
     const t = allocF32(this.backend, [floats]);
@@ -417,136 +304,5 @@ class DenseStackTrainer implements FusedDenseTrainer {
 
   private f32(): Float32Array {
     return new Float32Array(this.memory.buffer);
-  }
-}
-
-/** W [inputs, units] → rows of `stride` floats at `at` (pad columns stay zero). */
-function padKernel(f: Float32Array, at: number, w: Float32Array, inputs: number, units: number, stride: number): void {
-  for (let k = 0; k < inputs; k++) f.set(w.subarray(k * units, (k + 1) * units), at + k * stride);
-}
-
-/** W [inputs, units] → Wᵀ rows of `stride` floats at `at` (pad columns stay zero). */
-function transposeKernel(f: Float32Array, at: number, w: Float32Array, inputs: number, units: number, stride: number): void {
-  for (let j = 0; j < units; j++) {
-    const o = at + j * stride;
-    for (let k = 0; k < inputs; k++) f[o + k] = w[k * units + j];
-  }
-}
-
-/** Rows [0, rows) of `units` columns set to the bias (or 0). */
-function fillRows(f: Float32Array, at: number, rows: number, stride: number, units: number, bias: Float32Array | null): void {
-  for (let r = 0; r < rows; r++) {
-    const o = at + r * stride;
-    if (bias) f.set(bias, o);
-    else f.fill(0, o, o + units);
-  }
-}
-
-function activate(f: Float32Array, at: number, n: number, stride: number, units: number, activation: Activation): void {
-  if (activation === 'linear') return;
-  for (let r = 0; r < n; r++) {
-    const o = at + r * stride;
-    for (let j = o; j < o + units; j++) {
-      const z = f[j];
-      if (activation === 'relu') f[j] = z > 0 ? z : 0;
-      else if (activation === 'sigmoid') f[j] = 1 / (1 + Math.exp(-z));
-      else f[j] = Math.tanh(z);
-    }
-  }
-}
-
-/** delta ⊙= activation'(pre-activation), from the activation's output `a`. */
-function activationGrad(f: Float32Array, act: number, delta: number, n: number, stride: number, units: number, activation: Activation): void {
-  if (activation === 'linear') return;
-  for (let r = 0; r < n; r++) {
-    const o = r * stride;
-    for (let j = 0; j < units; j++) {
-      const a = f[act + o + j];
-      const d = delta + o + j;
-      if (activation === 'relu') f[d] = a > 0 ? f[d] : 0;
-      else if (activation === 'sigmoid') f[d] = f[d] * a * (1 - a);
-      else f[d] = f[d] * (1 - a * a);
-    }
-  }
-}
-
-const CLIP_LO = Math.fround(LOSS_EPSILON);
-const CLIP_HI = Math.fround(1 - LOSS_EPSILON);
-const clip = (p: number): number => (p < CLIP_LO ? CLIP_LO : p > CLIP_HI ? CLIP_HI : p);
-/** The clip's gradient mask, as tfjs' ClipByValue gradient: 1 inside [lo, hi] (inclusive). */
-const inside = (p: number): boolean => p >= CLIP_LO && p <= CLIP_HI;
-
-/**
- * Softmax of the logits in place, the categorical cross-entropy of the clipped probabilities
- * (weighted mean), and the logits' gradient p ⊙ (g − Σ p·g) with g = −(w/n)·y/p inside the clip.
- */
-function softmaxCrossEntropy(f: Float32Array, act: number, delta: number, y: Float32Array, w: Float32Array | undefined, n: number, stride: number, units: number): number {
-  let total = 0;
-  const g = new Float64Array(units);
-  for (let r = 0; r < n; r++) {
-    const o = act + r * stride;
-    let max = -Infinity;
-    for (let j = 0; j < units; j++) if (f[o + j] > max) max = f[o + j];
-    let sum = 0;
-    for (let j = 0; j < units; j++) {
-      const e = Math.exp(f[o + j] - max);
-      f[o + j] = e;
-      sum += e;
-    }
-    const weight = w ? w[r] : 1;
-    const scale = weight / n;
-    let rowLoss = 0;
-    let pg = 0;
-    for (let j = 0; j < units; j++) {
-      const p = Math.fround(f[o + j] / sum);
-      f[o + j] = p;
-      const t = y[r * units + j];
-      rowLoss -= t * Math.log(clip(p));
-      g[j] = inside(p) ? (-scale * t) / p : 0;
-      pg += p * g[j];
-    }
-    total += weight * rowLoss;
-    const d = delta + r * stride;
-    for (let j = 0; j < units; j++) f[d + j] = f[o + j] * (g[j] - pg);
-  }
-  return total / n;
-}
-
-/**
- * Sigmoid outputs (already applied), the binary cross-entropy averaged over the outputs
- * (weighted mean over samples), and the logits' gradient g·p·(1 − p) with
- * g = −(w/(n·units))·(y/p − (1 − y)/(1 − p)) inside the clip.
- */
-function sigmoidBinaryCrossEntropy(f: Float32Array, act: number, delta: number, y: Float32Array, w: Float32Array | undefined, n: number, stride: number, units: number): number {
-  let total = 0;
-  for (let r = 0; r < n; r++) {
-    const o = act + r * stride;
-    const weight = w ? w[r] : 1;
-    const scale = weight / (n * units);
-    let rowLoss = 0;
-    for (let j = 0; j < units; j++) {
-      const p = f[o + j];
-      const t = y[r * units + j];
-      const pc = clip(p);
-      rowLoss -= t * Math.log(pc) + (1 - t) * Math.log(1 - pc);
-      const g = inside(p) ? -scale * (t / p - (1 - t) / (1 - p)) : 0;
-      f[delta + r * stride + j] = g * p * (1 - p);
-    }
-    total += (weight * rowLoss) / units;
-  }
-  return total / n;
-}
-
-/** The padded kernel gradient [≥ inputs, stride] → [inputs, units]. */
-function gatherKernelGrad(f: Float32Array, at: number, out: Float32Array, inputs: number, units: number, stride: number): void {
-  for (let k = 0; k < inputs; k++) out.set(f.subarray(at + k * stride, at + k * stride + units), k * units);
-}
-
-/** out[j] = Σ_{r < n} rows[r, j] (float32 accumulation, as a Sum kernel does). */
-function sumColumns(f: Float32Array, at: number, out: Float32Array, n: number, stride: number, units: number): void {
-  out.fill(0);
-  for (let r = 0; r < n; r++) {
-    const o = at + r * stride;
-    for (let j = 0; j < units; j++) out[j] += f[o + j];
   }
 }

@@ -1,11 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
-import { arrayDataset, type Dataset } from '../dataset';
-import { fit, type FitResult } from '../fit';
-import { KerasAdam } from '../keras-adam';
-import { KerasRMSprop } from '../keras-rmsprop';
-import type { LossName } from '../losses';
-import { createFusedDenseTrainer, fusedDenseSupport } from './fused-dense-trainer';
-import { maxAbsDiff, seededValues, setUpBackends } from './test-support';
+import { arrayDataset, type Dataset } from '../../dataset';
+import { fit, type FitResult } from '../../fit';
+import { KerasAdam } from '../../keras-adam';
+import { KerasRMSprop } from '../../keras-rmsprop';
+import type { LossName } from '../../losses';
+import { fusedDenseSupport } from './plan';
+import { createFusedDenseTrainer } from './trainer';
+import { maxAbsDiff, seededValues, setUpBackends } from '@nnlab/kernels-wasm/testing';
 
 beforeAll(async () => {
   await setUpBackends();
