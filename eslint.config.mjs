@@ -1,5 +1,5 @@
 // Lint rules for the whole workspace. The architecture rule lives here: dependencies flow one way,
-// core <- datasets / features-hog / metrics <- models <- apps, and universal (browser-safe)
+// core <- datasets / features-hog / metrics <- models <- experiments <- apps, and universal (browser-safe)
 // library code never imports Node built-ins outside its `node` entry.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -30,7 +30,8 @@ export default tseslint.config(
             { sourceTag: 'layer:core', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'layer:feature', onlyDependOnLibsWithTags: ['layer:core'] },
             { sourceTag: 'layer:model', onlyDependOnLibsWithTags: ['layer:core', 'layer:feature'] },
-            { sourceTag: 'layer:app', onlyDependOnLibsWithTags: ['layer:core', 'layer:feature', 'layer:model'] },
+            { sourceTag: 'layer:pipeline', onlyDependOnLibsWithTags: ['layer:core', 'layer:feature', 'layer:model'] },
+            { sourceTag: 'layer:app', onlyDependOnLibsWithTags: ['layer:core', 'layer:feature', 'layer:model', 'layer:pipeline'] },
           ],
         },
       ],

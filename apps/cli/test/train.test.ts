@@ -10,7 +10,7 @@ import * as tf from '@tensorflow/tfjs';
 import { evaluateModel, useBackend } from '@nnlab/core';
 import { modelFolderHandler, registerNodeBackends } from '@nnlab/core/node';
 import { loadMnist } from '@nnlab/datasets/node';
-import { mnistPixelDataset } from '@nnlab/models';
+import { mnistPixelDataset } from '@nnlab/experiments';
 import { runCli } from './run-cli';
 
 const MNIST = resolve(__dirname, '../../../data/mnist');

@@ -1,8 +1,8 @@
 /**
  * Proof that the published packages work outside the monorepo: `npm pack` each library, install
  * the tarballs (plus tfjs from the registry) into a fresh folder under the OS temp dir, then run
- * an ESM and a CommonJS script there that import `@nnlab/models` and `@nnlab/datasets/node`, build
- * mlp-raw, train one batch on the wasm backend and predict.
+ * an ESM and a CommonJS script there that import `@nnlab/models`, `@nnlab/experiments` and
+ * `@nnlab/datasets/node`, build mlp-raw, train one batch on the wasm backend and predict.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const root = resolve(__dirname, '../../..');
-const libs = ['core', 'datasets', 'features-hog', 'metrics', 'models'];
+const libs = ['core', 'datasets', 'features-hog', 'metrics', 'models', 'experiments'];
 let work: string;
 
 beforeAll(() => {
@@ -59,7 +59,8 @@ const DATA_DIR = JSON.stringify(join(root, 'data', 'mnist'));
 it('works from an ES module', () => {
   const r = runScript(
     'esm.mjs',
-    `import { buildZooModel, summarizeModel, mnistPixelDataset } from '@nnlab/models';
+    `import { buildZooModel, summarizeModel } from '@nnlab/models';
+     import { mnistPixelDataset } from '@nnlab/experiments';
      import { loadMnist } from '@nnlab/datasets/node';
      import { fit, evaluateModel, useBackend } from '@nnlab/core';
      import { registerNodeBackends } from '@nnlab/core/node';
@@ -78,7 +79,8 @@ it('works from an ES module', () => {
 it('works from CommonJS', () => {
   const r = runScript(
     'cjs.cjs',
-    `const { buildZooModel, summarizeModel, mnistPixelDataset } = require('@nnlab/models');
+    `const { buildZooModel, summarizeModel } = require('@nnlab/models');
+     const { mnistPixelDataset } = require('@nnlab/experiments');
      const { loadMnist } = require('@nnlab/datasets/node');
      const { fit, evaluateModel, useBackend } = require('@nnlab/core');
      const { registerNodeBackends } = require('@nnlab/core/node');

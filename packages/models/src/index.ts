@@ -1,54 +1,59 @@
 /**
- * @nnlab/models — the model zoo of the course and Keras-style summaries. Browser-safe.
+ * @nnlab/models — model specs, the model zoo of the course, and Keras-style summaries.
+ * Browser-safe.
  *
- * Groups: zoo · builders · data · summaries · run records · errors.
+ * Groups: model specs · zoo · summaries · errors.
  */
 
-// The zoo
+// Model specs: format, text form, analysis, building, reading back, model.json metadata
+export {
+  ACTIVATIONS,
+  DEFAULT_BATCHNORM,
+  DEFAULT_CONV_PADDING,
+  DEFAULT_POOL_PADDING,
+  LAYER_TYPES,
+  PADDINGS,
+  SPEC_FORMAT,
+  SPEC_VERSION,
+} from './spec/types';
+export type {
+  Activation,
+  ActivationSpec,
+  BatchNormSpec,
+  Conv2DSpec,
+  DenseSpec,
+  DropoutSpec,
+  FlattenSpec,
+  GlobalAvgPool2DSpec,
+  LayerSpec,
+  LayerType,
+  ModelSpec,
+  OptimizerSpec,
+  Padding,
+  Pool2DSpec,
+  TrainingSpec,
+} from './spec/types';
+export { formatLayer, formatSpec, parseSpec } from './spec/format';
+export { normalizeSpec } from './spec/normalize';
+export { DEFAULT_MAX_PARAMS, analyzeSpec, inputRankOf, kerasLayerNames, withInput } from './spec/analyze';
+export type { AnalyzeSpecOptions, LayerAnalysis, SpecAnalysis } from './spec/analyze';
+export { buildModel } from './spec/build';
+export type { BuildModelOptions } from './spec/build';
+export { specOf } from './spec/spec-of';
+export { METADATA_KEY, modelMetadata, readModelMetadata, setModelMetadata } from './spec/metadata';
+export type { ModelMetadata } from './spec/metadata';
+
+// The zoo: four specs with the course's settings, and their knobs
 export { COURSE_HOG_LENGTH, MODEL_IDS, buildZooModel, getZooEntry, listZoo } from './model-zoo';
-export type { CourseSettings, ModelId, ModelInput, ZooArgs, ZooEntry } from './model-zoo';
+export type { CourseSettings, ModelId, ModelInput, ZooEntry } from './model-zoo';
+export { ZOO_SPECS } from './zoo/zoo-specs';
+export { HIDDEN_ACTIVATIONS, applyZooArgs } from './zoo/zoo-args';
+export type { HiddenActivation, ZooArgs } from './zoo/zoo-args';
 
-// Builders (Keras-like arguments)
-export { DEFAULT_MLP_HIDDEN, HIDDEN_ACTIVATIONS, buildMlp } from './zoo/mlp';
-export type { HiddenActivation, MlpOptions } from './zoo/mlp';
-export { buildCnn } from './zoo/cnn';
-export type { CnnOptions } from './zoo/cnn';
-
-// Data for the MNIST models
-export { MNIST_CLASSES, featureDataset, imageDataset, mnistPixelDataset, pixelLayoutFor } from './mnist-data';
-export type { ImageDatasetOptions, ImageSplit } from './mnist-data';
-
-// Metrics of an evaluation pass
-export { evaluationMetrics, isBinaryEvaluation, mostConfidentMistakes } from './evaluation-metrics';
-export type { EvaluationMetricsOptions } from './evaluation-metrics';
-
-// Input pipelines: one image → one model input (CLI predict and the web app)
-export { inputPipelineFor, prepareImage } from './input-pipeline';
-export type { InputPipeline, InputPipelineOptions, PrepareImageOptions } from './input-pipeline';
-
-// MNIST-style digit normalisation (drawings, photos)
-export { centerDigit, resizeArea } from './center-digit';
-export type { CenterDigitOptions } from './center-digit';
-
-// Summaries
+// Summaries (from a model, or from a spec without building it)
 export { formatSummary, summarizeModel } from './summary';
 export type { ModelSummary, SummaryRow } from './summary';
 
-// Benchmarks (throughput, effective GFLOP/s, kernel profile)
-export { PROFILED_STEPS, benchmarkModel, forwardFlops } from './benchmark';
-export type { BenchmarkOptions, BenchmarkResult, KernelTime } from './benchmark';
-
-// Run records (versioned JSON)
-export { RUN_RECORD_SCHEMA_VERSION, isRunRecord, makeRunId } from './run-record';
-export type {
-  BinaryEvaluation,
-  ClassBalance,
-  MulticlassEvaluation,
-  RunConfig,
-  RunDataFile,
-  RunRecord,
-  RunStatus,
-} from './run-record';
-
 // Errors
-export { ModelArgsError, UnknownModelError } from './errors';
+export { ModelArgsError, SpecError, UnknownModelError } from './errors';
+export type { SpecErrorLocation } from './errors';

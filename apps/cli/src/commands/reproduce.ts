@@ -7,8 +7,8 @@
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { BackendName } from '@nnlab/core';
-import type { RunRecord } from '@nnlab/models';
-import { listRuns, loadRunRecord, resolveRunsDir } from '@nnlab/models/node';
+import type { RunRecord } from '@nnlab/experiments';
+import { listRuns, loadRunRecord, resolveRunsDir } from '@nnlab/experiments/node';
 import { createProgressBar } from '../output/progress-bar';
 import { EXPERIMENTS, type ExperimentId } from '../report/experiments';
 import { writeReport } from '../report/write-report';

@@ -1,6 +1,6 @@
 /** `nnlab runs list|show|compare`: the record of every run. */
 import type { Command } from 'commander';
-import { listRuns, loadRunRecord, resolveRunsDir } from '@nnlab/models/node';
+import { listRuns, loadRunRecord, resolveRunsDir } from '@nnlab/experiments/node';
 import { UsageError } from '../exit-codes';
 import { compareRuns, formatCompare, formatRun, formatRunList } from '../output/run-views';
 import type { CommandContext } from './context';

@@ -5,7 +5,8 @@
  */
 import type { Command } from 'commander';
 import { OPTIMIZER_NAMES, type BackendName, type OptimizerName } from '@nnlab/core';
-import { MODEL_IDS, getZooEntry, type RunRecord } from '@nnlab/models';
+import { MODEL_IDS, getZooEntry } from '@nnlab/models';
+import { type RunRecord } from '@nnlab/experiments';
 import { createProgressBar } from '../output/progress-bar';
 import { compareRuns, formatCompare } from '../output/run-views';
 import { trainRun } from '../training/train-run';

@@ -1,7 +1,8 @@
 /** `nnlab train <model>`: train a zoo model with the course settings (each overridable). */
 import type { Command } from 'commander';
 import { OPTIMIZER_NAMES, type BackendName } from '@nnlab/core';
-import { HIDDEN_ACTIVATIONS, MODEL_IDS, getZooEntry, isBinaryEvaluation } from '@nnlab/models';
+import { HIDDEN_ACTIVATIONS, MODEL_IDS, getZooEntry } from '@nnlab/models';
+import { isBinaryEvaluation } from '@nnlab/experiments';
 import { createProgressBar } from '../output/progress-bar';
 import { trainRun, type TrainRunOptions } from '../training/train-run';
 import { WASM_THREADS_HELP } from '../training/wasm-threads-policy';

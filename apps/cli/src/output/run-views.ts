@@ -1,6 +1,6 @@
 /** Text views of run records: the list table, one run in detail, several side by side. */
-import type { ListedRun } from '@nnlab/models/node';
-import { isBinaryEvaluation, type RunRecord } from '@nnlab/models';
+import type { ListedRun } from '@nnlab/experiments/node';
+import { isBinaryEvaluation, type RunRecord } from '@nnlab/experiments';
 import { formatTable } from './table';
 
 const f4 = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '-' : v.toFixed(4));

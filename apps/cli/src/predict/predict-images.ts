@@ -9,7 +9,8 @@ import * as tf from '@tensorflow/tfjs';
 import { ModelFormatError, useBackend, type BackendName } from '@nnlab/core';
 import { modelFolderHandler, registerNodeBackends } from '@nnlab/core/node';
 import { decodeGrayscale } from '@nnlab/datasets/node';
-import { getZooEntry, inputPipelineFor, isRunRecord, prepareImage, type InputPipeline, type ModelId, type RunRecord } from '@nnlab/models';
+import { getZooEntry, type ModelId } from '@nnlab/models';
+import { inputPipelineFor, isRunRecord, prepareImage, type InputPipeline, type RunRecord } from '@nnlab/experiments';
 import { UsageError } from '../exit-codes';
 
 /** One image's prediction. */

@@ -9,7 +9,8 @@
  */
 import { LOSS_FORMULAS, OPTIMIZER_FORMULAS, type LossName, type OptimizerName } from '@nnlab/core';
 import { topConfusions } from '@nnlab/metrics';
-import { getZooEntry, isBinaryEvaluation, type BinaryEvaluation, type RunRecord } from '@nnlab/models';
+import { getZooEntry } from '@nnlab/models';
+import { isBinaryEvaluation, type BinaryEvaluation, type RunRecord } from '@nnlab/experiments';
 import { DocumentBuilder, type Figure, type ReportDocument } from './document';
 import { confusionFigure, historyFigures, hogFigure, imageGridFigure, rocFigure, type Tile } from './figures';
 

@@ -7,7 +7,7 @@ import { encodePng } from '@nnlab/features-hog/node';
 import { renderHogPicture } from '@nnlab/features-hog';
 import { buildConfusionMatrixSpec, buildHistorySpec, buildRocSpec } from '@nnlab/metrics';
 import { renderChartSvg, svgToPng } from '@nnlab/metrics/node';
-import type { RunRecord } from '@nnlab/models';
+import type { RunRecord } from '@nnlab/experiments';
 import type { Figure } from './document';
 import { escapeHtml } from './render-html';
 

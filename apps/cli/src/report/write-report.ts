@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { writeFileAtomic } from '@nnlab/core/node';
 import { loadMnist, loadPneumoniaMnist, openChestXray } from '@nnlab/datasets/node';
-import type { RunRecord } from '@nnlab/models';
+import type { RunRecord } from '@nnlab/experiments';
 import { buildReport, type ReportInput, type TestImageSource } from './build-report';
 import { renderHtml } from './render-html';
 import { renderMarkdown } from './render-markdown';

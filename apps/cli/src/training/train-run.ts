@@ -18,18 +18,9 @@ import {
 } from '@nnlab/core';
 import { registerNodeBackends, saveModelToDir } from '@nnlab/core/node';
 import { resolveWasmThreads } from './wasm-threads-policy';
-import {
-  RUN_RECORD_SCHEMA_VERSION,
-  evaluationMetrics,
-  getZooEntry,
-  inputPipelineFor,
-  makeRunId,
-  summarizeModel,
-  type HiddenActivation,
-  type RunRecord,
-  type ZooArgs,
-} from '@nnlab/models';
-import { resolveRunsDir, saveRunRecord } from '@nnlab/models/node';
+import { getZooEntry, summarizeModel, type HiddenActivation, type ZooArgs } from '@nnlab/models';
+import { RUN_RECORD_SCHEMA_VERSION, evaluationMetrics, inputPipelineFor, makeRunId, type RunRecord } from '@nnlab/experiments';
+import { resolveRunsDir, saveRunRecord } from '@nnlab/experiments/node';
 import type { HogBlockNorm } from '@nnlab/features-hog';
 import { UsageError } from '../exit-codes';
 import { runtimeVersions } from '../versions';

@@ -14,7 +14,8 @@
  */
 import { availableParallelism } from 'node:os';
 import * as tf from '@tensorflow/tfjs';
-import { forwardFlops, getZooEntry, type ZooArgs } from '@nnlab/models';
+import { getZooEntry, type ZooArgs } from '@nnlab/models';
+import { forwardFlops } from '@nnlab/experiments';
 
 /** Forward MFLOP per sample from which the threaded build is used. */
 export const THREADED_MIN_FORWARD_MFLOP = 10;

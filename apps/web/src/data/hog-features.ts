@@ -5,7 +5,7 @@
  * stays responsive and can show progress.
  */
 import { hogBatch, hogFeatureLength, type HogOptions } from '@nnlab/features-hog';
-import type { ImageSplit } from '@nnlab/models';
+import type { ImageSplit } from '@nnlab/experiments';
 import { yieldToBrowser } from '../util/throttle';
 
 /** Images per `hogBatch` call between two yields. */

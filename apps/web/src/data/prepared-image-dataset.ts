@@ -5,7 +5,7 @@
  * same preprocessing.
  */
 import { arrayDataset, type Dataset } from '@nnlab/core';
-import { prepareImage, type ImageSplit, type InputPipeline } from '@nnlab/models';
+import { prepareImage, type ImageSplit, type InputPipeline } from '@nnlab/experiments';
 
 /** Samples `prepareImage(pipeline, image)`, targets from the labels (`numClasses` as `arrayDataset`). */
 export function preparedImageDataset(split: ImageSplit, pipeline: InputPipeline, numClasses: number): Dataset {

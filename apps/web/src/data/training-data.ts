@@ -5,7 +5,8 @@
  */
 import { splitTail, type Dataset } from '@nnlab/core';
 import { PNEUMONIAMNIST_CLASS_NAMES, classWeights, type MnistSplit } from '@nnlab/datasets';
-import { MNIST_CLASSES, featureDataset, mnistPixelDataset, pixelLayoutFor, type InputPipeline, type ZooEntry } from '@nnlab/models';
+import { type ZooEntry } from '@nnlab/models';
+import { MNIST_CLASSES, featureDataset, mnistPixelDataset, pixelLayoutFor, type InputPipeline } from '@nnlab/experiments';
 import { formatMB } from '../util/format';
 import { hogFeaturesOf } from './hog-features';
 import { loadMnist } from './mnist-source';

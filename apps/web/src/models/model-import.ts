@@ -4,7 +4,8 @@
  * it is and how its inputs are prepared.
  */
 import { ModelFormatError, modelFromFiles, parseModelJson, type ModelFiles } from '@nnlab/core';
-import { getZooEntry, inputPipelineFor, isRunRecord, type InputPipeline, type ModelId, type RunRecord, type ZooEntry } from '@nnlab/models';
+import { getZooEntry, type ModelId, type ZooEntry } from '@nnlab/models';
+import { inputPipelineFor, isRunRecord, type InputPipeline, type RunRecord } from '@nnlab/experiments';
 import { inferZooId } from './infer-zoo-id';
 import { inputSampleShape, type LayersModel } from './layers-model';
 

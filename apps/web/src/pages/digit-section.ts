@@ -5,7 +5,8 @@
  * `nnlab predict` — so the numbers match the CLI for the same image.
  */
 import { COURSE_HOG_OPTIONS, renderHogPicture } from '@nnlab/features-hog';
-import { getZooEntry, inputPipelineFor, prepareImage } from '@nnlab/models';
+import { getZooEntry } from '@nnlab/models';
+import { inputPipelineFor, prepareImage } from '@nnlab/experiments';
 import { decodeImageFile, type GrayImage } from '../predict/decode-image-file';
 import { predictSamples } from '../predict/predict-samples';
 import type { SessionModel, SessionModels } from '../state/session-models';

@@ -4,7 +4,7 @@
  * cnn-pneumonia model of the session (imported from `nnlab train cnn-pneumonia`, or trained here
  * on PneumoniaMNIST).
  */
-import { prepareImage } from '@nnlab/models';
+import { prepareImage } from '@nnlab/experiments';
 import { decodeImageFile, type GrayImage } from '../predict/decode-image-file';
 import { predictSamples } from '../predict/predict-samples';
 import type { SessionModels } from '../state/session-models';

@@ -3,7 +3,7 @@
  * app runs models only through @nnlab/core. The dummy labels only shape the targets.
  */
 import { arrayDataset, evaluateModel } from '@nnlab/core';
-import type { InputPipeline } from '@nnlab/models';
+import type { InputPipeline } from '@nnlab/experiments';
 import { outputUnits, type LayersModel } from '../models/layers-model';
 
 /** Outputs of the model for each sample (softmax probabilities, or one sigmoid probability). */

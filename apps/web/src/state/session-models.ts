@@ -2,7 +2,8 @@
  * The models of this browser session — trained on the Train page or imported on the Models
  * page — which the Use page predicts with side by side.
  */
-import { summarizeModel, type InputPipeline, type ModelId, type ZooEntry } from '@nnlab/models';
+import { summarizeModel, type ModelId, type ZooEntry } from '@nnlab/models';
+import { type InputPipeline } from '@nnlab/experiments';
 import type { LayersModel } from '../models/layers-model';
 import { Observable } from './observable';
 

@@ -5,16 +5,8 @@
  * renders the events.
  */
 import { evaluateModel, fit, type Evaluation, type History, type StepEngine, type TrainEventHandler } from '@nnlab/core';
-import {
-  evaluationMetrics,
-  getZooEntry,
-  inputPipelineFor,
-  type BinaryEvaluation,
-  type InputPipeline,
-  type MulticlassEvaluation,
-  type ZooArgs,
-  type ZooEntry,
-} from '@nnlab/models';
+import { getZooEntry, type ZooArgs, type ZooEntry } from '@nnlab/models';
+import { evaluationMetrics, inputPipelineFor, type BinaryEvaluation, type InputPipeline, type MulticlassEvaluation } from '@nnlab/experiments';
 import { loadTrainingData } from '../data/training-data';
 import type { LayersModel } from '../models/layers-model';
 import type { TrainSettings } from './train-settings';

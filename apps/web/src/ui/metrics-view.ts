@@ -2,7 +2,8 @@
  * Test metrics of a run: accuracy and loss next to the course's result, and per-class
  * precision/recall/F1 (multiclass) or precision, recall, specificity, F1 and AUC (binary).
  */
-import { isBinaryEvaluation, type BinaryEvaluation, type CourseSettings, type MulticlassEvaluation } from '@nnlab/models';
+import { type CourseSettings } from '@nnlab/models';
+import { isBinaryEvaluation, type BinaryEvaluation, type MulticlassEvaluation } from '@nnlab/experiments';
 import { fmt } from '../util/format';
 import { h } from './dom';
 

@@ -6,7 +6,8 @@ import * as tf from '@tensorflow/tfjs';
 import { useBackend } from '@nnlab/core';
 import { loadModelFromDir, registerNodeBackends } from '@nnlab/core/node';
 import { decodeGrayscale } from '@nnlab/datasets/node';
-import { getZooEntry, inputPipelineFor, prepareImage } from '@nnlab/models';
+import { getZooEntry } from '@nnlab/models';
+import { inputPipelineFor, prepareImage } from '@nnlab/experiments';
 
 let ready: Promise<unknown> | undefined;
 

@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { arrayDataset, createFusedDenseTrainer, createOptimizer, createRng, fit, getLoss, type StepEngine } from '@nnlab/core';
-import { getZooEntry, type CourseSettings, type ZooArgs } from './model-zoo';
+import { getZooEntry, type CourseSettings, type ZooArgs } from '@nnlab/models';
 
 /** Options of `benchmarkModel`. */
 export interface BenchmarkOptions {

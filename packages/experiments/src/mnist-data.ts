@@ -5,8 +5,8 @@
  */
 import { arrayDataset, type Dataset } from '@nnlab/core';
 import { resizeBilinear } from '@nnlab/datasets';
-import { ModelArgsError } from './errors';
-import type { ModelInput } from './model-zoo';
+import { ExperimentOptionError } from './errors';
+import type { ModelInput } from '@nnlab/models';
 
 /** The fields of an MNIST-like split this module reads. */
 export interface ImageSplit {
@@ -79,5 +79,5 @@ export function imageDataset(split: ImageSplit, options: ImageDatasetOptions): D
 export function pixelLayoutFor(input: ModelInput): 'flat' | 'image' {
   if (input === 'mnist-pixels') return 'flat';
   if (input === 'mnist-image') return 'image';
-  throw new ModelArgsError(`input '${input}' is not built from raw MNIST pixels`);
+  throw new ExperimentOptionError(`input '${input}' is not built from raw MNIST pixels`);
 }

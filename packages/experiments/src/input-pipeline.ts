@@ -8,8 +8,8 @@
 import { resizeBilinear } from '@nnlab/datasets';
 import { COURSE_HOG_OPTIONS, hog, hogFeatureLength, resolveHogOptions, type HogOptions, type ResolvedHogOptions } from '@nnlab/features-hog';
 import { centerDigit } from './center-digit';
-import { ModelArgsError } from './errors';
-import type { ModelInput, ZooEntry } from './model-zoo';
+import { ExperimentOptionError } from './errors';
+import type { ModelInput, ZooEntry } from '@nnlab/models';
 
 /** A resolved, serialisable description of the input pipeline (stored in run records). */
 export interface InputPipeline {
@@ -54,7 +54,7 @@ export function inputPipelineFor(entry: Pick<ZooEntry, 'input' | 'id'>, options:
       return { input: entry.input, height: s, width: s, scale: 1, sampleSize: s * s, sampleShape: [s, s, 1] };
     }
     default:
-      throw new ModelArgsError(`model '${entry.id}' has an unknown input kind '${String(entry.input)}'`);
+      throw new ExperimentOptionError(`model '${entry.id}' has an unknown input kind '${String(entry.input)}'`);
   }
 }
 
@@ -77,7 +77,7 @@ export interface PrepareImageOptions {
  */
 export function prepareImage(pipeline: InputPipeline, gray: ArrayLike<number>, height: number, width: number, options: PrepareImageOptions = {}): Float32Array {
   if (gray.length !== height * width) {
-    throw new ModelArgsError(`prepareImage: ${gray.length} pixels for a ${height}×${width} image`);
+    throw new ExperimentOptionError(`prepareImage: ${gray.length} pixels for a ${height}×${width} image`);
   }
   let pixels: ArrayLike<number> = gray;
   if (options.invert) {

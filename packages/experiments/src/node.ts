@@ -1,5 +1,5 @@
 /**
- * @nnlab/models/node — Node-only parts of @nnlab/models: run records on disk.
+ * @nnlab/experiments/node — Node-only parts of the pipeline: run records on disk.
  */
 
 // Run records on disk

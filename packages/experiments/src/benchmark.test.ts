@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { benchmarkModel, forwardFlops } from './benchmark';
-import { buildZooModel } from './model-zoo';
+import { buildZooModel } from '@nnlab/models';
 
 describe('forwardFlops', () => {
   it('counts 2·in·out per Dense layer (mlp-raw: 2·(784·10 + 10·10))', () => {

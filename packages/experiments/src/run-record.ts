@@ -4,8 +4,7 @@
  * run still leaves its configuration and intermediate results.
  */
 import type { History, ResolvedOptimizerConfig } from '@nnlab/core';
-import type { ModelSummary } from './summary';
-import type { ZooArgs } from './model-zoo';
+import type { ModelSummary, ZooArgs } from '@nnlab/models';
 import type { InputPipeline } from './input-pipeline';
 
 /** Version of the `run.json` layout. Bump on incompatible changes. */

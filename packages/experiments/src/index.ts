@@ -1,0 +1,42 @@
+/**
+ * @nnlab/experiments — the experiment pipeline shared by the CLI and the web app: data source →
+ * features (HOG) → model → `fit` → evaluation → run record. Browser-safe; the Node-only parts
+ * (files, workers, run folders) are in `@nnlab/experiments/node`.
+ *
+ * Groups: data · input pipelines · evaluation · run records · benchmarks · errors.
+ */
+
+// Data for the MNIST models
+export { MNIST_CLASSES, featureDataset, imageDataset, mnistPixelDataset, pixelLayoutFor } from './mnist-data';
+export type { ImageDatasetOptions, ImageSplit } from './mnist-data';
+
+// Input pipelines: one image → one model input (CLI predict and the web app)
+export { inputPipelineFor, prepareImage } from './input-pipeline';
+export type { InputPipeline, InputPipelineOptions, PrepareImageOptions } from './input-pipeline';
+
+// MNIST-style digit normalisation (drawings, photos)
+export { centerDigit, resizeArea } from './center-digit';
+export type { CenterDigitOptions } from './center-digit';
+
+// Metrics of an evaluation pass
+export { evaluationMetrics, isBinaryEvaluation, mostConfidentMistakes } from './evaluation-metrics';
+export type { EvaluationMetricsOptions } from './evaluation-metrics';
+
+// Run records (versioned JSON)
+export { RUN_RECORD_SCHEMA_VERSION, isRunRecord, makeRunId } from './run-record';
+export type {
+  BinaryEvaluation,
+  ClassBalance,
+  MulticlassEvaluation,
+  RunConfig,
+  RunDataFile,
+  RunRecord,
+  RunStatus,
+} from './run-record';
+
+// Benchmarks (throughput, effective GFLOP/s, kernel profile)
+export { PROFILED_STEPS, benchmarkModel, forwardFlops } from './benchmark';
+export type { BenchmarkOptions, BenchmarkResult, KernelTime } from './benchmark';
+
+// Errors
+export { ExperimentOptionError } from './errors';
