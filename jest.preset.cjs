@@ -3,7 +3,7 @@
 const path = require('node:path');
 
 const root = __dirname;
-const pkgs = ['core', 'datasets', 'features-hog', 'metrics', 'models', 'experiments', 'explain'];
+const pkgs = ['core', 'datasets', 'features-hog', 'metrics', 'models', 'experiments', 'explain', 'native'];
 const moduleNameMapper = {};
 for (const p of pkgs) {
   moduleNameMapper[`^@nnlab/${p}$`] = path.join(root, 'packages', p, 'src', 'index.ts');

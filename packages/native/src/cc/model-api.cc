@@ -92,6 +92,7 @@ ModelDesc modelDesc(napi_env env, napi_value o) {
     od.beta1 = numberOr(env, opt, "beta1", od.beta1);
     od.beta2 = numberOr(env, opt, "beta2", od.beta2);
     od.nesterov = boolOr(env, opt, "nesterov", od.nesterov);
+    od.centered = boolOr(env, opt, "centered", od.centered);
     od.iterations = static_cast<int64_t>(numberOr(env, opt, "iterations", 0));
   }
   return d;

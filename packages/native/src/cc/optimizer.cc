@@ -5,7 +5,7 @@
 namespace nnlab {
 
 Optimizer::Optimizer(const OptimizerDesc& desc, const std::vector<Param*>& trainable) : desc_(desc), params_(trainable) {
-  if (desc.kind == "rmsprop") slotCount_ = desc.momentum > 0 ? 2 : 1;
+  if (desc.kind == "rmsprop") slotCount_ = 1 + (desc.momentum > 0 ? 1 : 0) + (desc.centered ? 1 : 0);
   else if (desc.kind == "adam") slotCount_ = 2;
   else if (desc.kind == "sgd") slotCount_ = desc.momentum > 0 ? 1 : 0;
   else throw Error("the native engine has no optimizer '" + desc.kind + "'");
@@ -26,25 +26,29 @@ void Optimizer::step() {
     const float* g = params_[i]->gradPtr();
     const size_t size = params_[i]->nativeSize();
     if (desc_.kind == "rmsprop") {
+      // Keras: v ← ρ·v + (1 − ρ)·g²; centered ḡ ← ρ·ḡ + (1 − ρ)·g, denominator √(v − ḡ² + ε);
+      // momentum: m ← μ·m + η·g/√(…), θ ← θ − m; else θ ← θ − η·g/√(v + ε).
       const float r = static_cast<float>(desc_.rho);
       const float oneMinusR = static_cast<float>(1.0 - desc_.rho);
+      const float mu = static_cast<float>(desc_.momentum);
       float* ms = slot(i, 0);
-      if (desc_.momentum > 0) {
-        float* m = slot(i, 1);
-        const float mu = static_cast<float>(desc_.momentum);
-        for (size_t j = 0; j < size; j++) {
-          const float s = ms[j] * r + (g[j] * g[j]) * oneMinusR;
-          ms[j] = s;
-          const float stepj = m[j] * mu + (g[j] * lr) / (std::sqrt(s) + eps);
+      float* m = desc_.momentum > 0 ? slot(i, 1) : nullptr;
+      float* mg = desc_.centered ? slot(i, desc_.momentum > 0 ? 2 : 1) : nullptr;
+      for (size_t j = 0; j < size; j++) {
+        const float s = ms[j] * r + (g[j] * g[j]) * oneMinusR;
+        ms[j] = s;
+        float denominator = s;
+        if (mg) {
+          const float gm = mg[j] * r + g[j] * oneMinusR;
+          mg[j] = gm;
+          denominator = s - gm * gm;
+        }
+        float stepj = (g[j] * lr) / std::sqrt(denominator + eps);
+        if (m) {
+          stepj = m[j] * mu + stepj;
           m[j] = stepj;
-          v[j] -= stepj;
         }
-      } else {
-        for (size_t j = 0; j < size; j++) {
-          const float s = ms[j] * r + (g[j] * g[j]) * oneMinusR;
-          ms[j] = s;
-          v[j] -= (g[j] * lr) / (std::sqrt(s) + eps);
-        }
+        v[j] -= stepj;
       }
     } else if (desc_.kind == "adam") {
       const float b1 = static_cast<float>(desc_.beta1), b2 = static_cast<float>(desc_.beta2);

@@ -20,6 +20,8 @@ struct OptimizerDesc {
   double beta1 = 0.9;
   double beta2 = 0.999;
   bool nesterov = false;
+  /** RMSprop: divide by the estimated variance v − ḡ². */
+  bool centered = false;
   /** Steps already taken (Adam's bias correction continues from here). */
   int64_t iterations = 0;
 };
@@ -27,7 +29,7 @@ struct OptimizerDesc {
 class Optimizer {
  public:
   Optimizer(const OptimizerDesc& desc, const std::vector<Param*>& trainable);
-  /** Slots per weight, in the order the TypeScript side names them (rmsprop: rms[, momentum]; adam: m, v; sgd+momentum: accumulation). */
+  /** Slots per weight, in the order the TypeScript side names them (rmsprop: rms[, momentum][, mg]; adam: m, v; sgd+momentum: accumulation). */
   size_t slotsPerParam() const { return slotCount_; }
   float* slot(size_t param, size_t which) { return slots_[param * slotCount_ + which].data(); }
   int64_t iterations() const { return desc_.iterations; }
