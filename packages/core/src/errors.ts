@@ -51,3 +51,23 @@ export class ModelFormatError extends NnlabError {
     this.file = file;
   }
 }
+
+/**
+ * A path the user named for output cannot be written: a folder that is read-only, a file where a
+ * folder is needed, a folder where a file is needed.
+ */
+export class OutputPathError extends NnlabError {
+  /** The path at fault. */
+  readonly file: string;
+  constructor(file: string, problem: string) {
+    super('OUTPUT_PATH', `${file}: ${problem}`);
+    this.file = file;
+  }
+}
+
+/** The user stopped the work (Ctrl-C). The message says what was kept. */
+export class InterruptedError extends NnlabError {
+  constructor(message: string) {
+    super('INTERRUPTED', message);
+  }
+}

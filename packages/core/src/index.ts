@@ -83,4 +83,4 @@ export type {
 } from './kernels/register-wasm-training-kernels';
 
 // Errors
-export { BackendUnavailableError, InvalidOptionError, ModelFormatError, NnlabError, TrainingError } from './errors';
+export { BackendUnavailableError, InterruptedError, InvalidOptionError, ModelFormatError, NnlabError, OutputPathError, TrainingError } from './errors';

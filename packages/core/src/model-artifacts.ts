@@ -117,6 +117,7 @@ export function filesToArtifacts(parsed: ParsedModelJson, weights: Uint8Array[],
     buf.set(w, off);
     off += w.byteLength;
   }
+  refuseNonFiniteWeights(specs, buf, source);
   return {
     modelTopology: parsed.json.modelTopology,
     format: parsed.json.format,
@@ -126,6 +127,26 @@ export function filesToArtifacts(parsed: ParsedModelJson, weights: Uint8Array[],
     weightSpecs: specs,
     weightData: buf.buffer,
   };
+}
+
+/**
+ * Refuses float weights holding NaN or ±Inf: such a model predicts "probability NaN" for every
+ * input, a silent wrong result. Names the first bad weight.
+ */
+function refuseNonFiniteWeights(specs: tf.io.WeightsManifestEntry[], buf: Uint8Array, source: string): void {
+  let off = 0;
+  for (const spec of specs) {
+    const bytes = weightBytes(spec);
+    if (spec.dtype === 'float32' && !spec.quantization) {
+      const values = new Float32Array(buf.slice(off, off + bytes).buffer);
+      for (let i = 0; i < values.length; i++) {
+        if (!Number.isFinite(values[i])) {
+          throw new ModelFormatError(source, `weight '${spec.name}' holds ${values[i]} at index ${i}: the model is damaged (or its training diverged); refusing to use it`);
+        }
+      }
+    }
+    off += bytes;
+  }
 }
 
 /** Loads a LayersModel from in-memory files (browser upload, tests). */

@@ -14,7 +14,11 @@ export { MAX_WASM_THREADS, defaultWasmThreads, enableWasmThreadsInNode } from '.
 export type { WasmThreadsOptions, WasmThreadsSetup } from './node/wasm-threads';
 
 // Atomic writes
-export { writeDirAtomic, writeFileAtomic, writeJsonAtomic } from './node/atomic-write';
+export { ensureWritableDir, writeDirAtomic, writeFileAtomic, writeJsonAtomic } from './node/atomic-write';
 
 // Model folders (model.json + weights.bin)
 export { loadModelFromDir, modelFolderHandler, saveModelToDir, saveModelToNewDir } from './node/model-folder';
+
+// Reading files named by users or by other files (regular files only, bounded, inside their folder)
+export { formatBytes, insideFolder, readRegularFile, statOrFail } from './node/regular-file';
+export type { FileProblem, FileProblemKind, ReadLimits } from './node/regular-file';

@@ -1,7 +1,8 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { OutputPathError } from '../errors';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeDirAtomic, writeFileAtomic, writeJsonAtomic } from './atomic-write';
+import { ensureWritableDir, writeDirAtomic, writeFileAtomic, writeJsonAtomic } from './atomic-write';
 
 let dir: string;
 beforeEach(() => {
@@ -32,5 +33,34 @@ describe('atomic writes', () => {
     ).rejects.toThrow('boom');
     expect(existsSync(join(dir, 'out'))).toBe(false);
     expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('atomic writes to paths that cannot take them', () => {
+  it('a folder as the target: OutputPathError naming it, no temp file left', () => {
+    const target = join(dir, 'out');
+    mkdirSync(target);
+    expect(() => writeFileAtomic(target, 'x')).toThrow(OutputPathError);
+    expect(() => writeFileAtomic(target, 'x')).toThrow(`${target}: is a folder; give a file name`);
+    expect(readdirSync(dir)).toEqual(['out']);
+    expect(readdirSync(target)).toEqual([]);
+  });
+
+  it('a file where a folder is needed: OutputPathError naming it', () => {
+    writeFileSync(join(dir, 'f'), 'x');
+    expect(() => ensureWritableDir(join(dir, 'f'))).toThrow(`${join(dir, 'f')}: is a file (or lies under one), not a folder`);
+    expect(() => writeFileAtomic(join(dir, 'f', 'a.json'), 'x')).toThrow(OutputPathError);
+  });
+
+  it('a folder under one nobody may write into (sysfs): OutputPathError, even as root', () => {
+    expect(() => ensureWritableDir('/sys/nnlab-runs')).toThrow(/^\/sys\/nnlab-runs: cannot be created: a parent folder is not writable \(E(PERM|ACCES|ROFS)\)$/);
+  });
+
+  // root may write into a mode-555 folder, so this case can only be seen as another user
+  (process.getuid?.() === 0 ? it.skip : it)('a read-only folder: OutputPathError saying it is not writable', () => {
+    const ro = join(dir, 'ro');
+    mkdirSync(ro, { mode: 0o555 });
+    expect(() => ensureWritableDir(ro)).toThrow(`${ro}: is not writable`);
+    expect(() => ensureWritableDir(join(ro, 'sub'))).toThrow(/cannot be created: a parent folder is not writable/);
   });
 });

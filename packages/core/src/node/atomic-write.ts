@@ -3,7 +3,8 @@
  * the target, so a reader (or a process killed mid-write) sees the old file or the new one, never
  * half of one.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { OutputPathError } from '../errors';
 import { basename, dirname, join } from 'node:path';
 
 let counter = 0;
@@ -13,9 +14,32 @@ function tempNameFor(target: string): string {
   return join(dirname(target), `.${basename(target)}.tmp-${process.pid}-${Date.now()}-${counter}`);
 }
 
-/** Writes `data` to `path` atomically (temp file + fsync + rename). Creates the folder. */
+/** Creates `dir` (and its parents), with an OutputPathError for a file in the way or a read-only parent. */
+export function ensureWritableDir(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || code === 'ENOTDIR') throw new OutputPathError(dir, 'is a file (or lies under one), not a folder');
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new OutputPathError(dir, `cannot be created: a parent folder is not writable (${code})`);
+    throw err;
+  }
+  if (!statSync(dir).isDirectory()) throw new OutputPathError(dir, 'is a file, not a folder');
+  try {
+    accessSync(dir, constants.W_OK);
+  } catch {
+    throw new OutputPathError(dir, 'is not writable');
+  }
+}
+
+/**
+ * Writes `data` to `path` atomically (temp file + fsync + rename). Creates the folder. A path that
+ * is a folder, or a folder that cannot be written, fails with an OutputPathError and leaves no
+ * temp file behind.
+ */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
-  mkdirSync(dirname(path), { recursive: true });
+  ensureWritableDir(dirname(path));
+  if (existsSync(path) && statSync(path).isDirectory()) throw new OutputPathError(path, 'is a folder; give a file name');
   const tmp = tempNameFor(path);
   const fd = openSync(tmp, 'w');
   try {
@@ -29,7 +53,14 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
     throw err;
   }
   closeSync(fd);
-  renameSync(tmp, path);
+  try {
+    renameSync(tmp, path);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR' || code === 'ENOTEMPTY' || code === 'EEXIST') throw new OutputPathError(path, 'is a folder; give a file name');
+    throw err;
+  }
 }
 
 /** Writes `value` as pretty JSON atomically. */

@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
@@ -50,7 +51,7 @@ describe('model folders', () => {
   it('refuses truncated weights, naming the file and byte counts', async () => {
     await saveModelToDir(smallModel(), join(dir, 'm'));
     truncateSync(join(dir, 'm', 'weights.bin'), 10);
-    await expect(loadModelFromDir(join(dir, 'm'))).rejects.toThrow(/model\.json: weights hold 10 bytes but the manifest describes 32/);
+    await expect(loadModelFromDir(join(dir, 'm'))).rejects.toThrow(/weights\.bin: holds 10 bytes, expected 32: the manifest in model\.json describes 32 bytes/);
   });
 
   it('explains a missing folder, a missing model.json and invalid JSON', async () => {
@@ -58,5 +59,58 @@ describe('model folders', () => {
     await expect(loadModelFromDir(dir)).rejects.toThrow(/no model\.json in this folder/);
     writeFileSync(join(dir, 'model.json'), '{oops');
     await expect(loadModelFromDir(dir)).rejects.toThrow(/model\.json: not valid JSON/);
+  });
+
+  it('reads only regular files: a weights file or model.json that is a device or a FIFO is refused at once', async () => {
+    await saveModelToDir(smallModel(), join(dir, 'm'));
+    const w = join(dir, 'm', 'weights.bin');
+    rmSync(w);
+    symlinkSync('/dev/zero', w);
+    await expect(loadModelFromDir(join(dir, 'm'))).rejects.toThrow(/weights\.bin.*(outside the model folder|is a device)/);
+    rmSync(w);
+    execFileSync('mkfifo', [w]);
+    await expect(loadModelFromDir(join(dir, 'm'))).rejects.toThrow(/weights\.bin: is a FIFO \(named pipe\), not a file/);
+    const j = join(dir, 'm', 'model.json');
+    rmSync(j);
+    symlinkSync('/dev/zero', j);
+    await expect(loadModelFromDir(join(dir, 'm'))).rejects.toThrow(/model\.json: is a device, not a file/);
+  });
+
+  it('refuses weights larger than the manifest describes without reading them', async () => {
+    await saveModelToDir(smallModel(), join(dir, 'm'));
+    writeFileSync(join(dir, 'm', 'weights.bin'), new Uint8Array(1 << 20));
+    await expect(loadModelFromDir(join(dir, 'm'))).rejects.toThrow(/weights\.bin: is 1\.0 MiB, more than the 32 bytes nnlab reads/);
+  });
+
+  it('turns what tfjs cannot build (unknown layer or activation, bad units) into a ModelFormatError naming model.json', async () => {
+    const edits: [string, (layer: { class_name: string; config: Record<string, unknown> }) => void][] = [
+      ['unknown layer', (l) => (l.class_name = 'NoSuchLayer')],
+      ['unknown activation', (l) => (l.config.activation = 'nosuchactivation')],
+      ['bad units', (l) => (l.config.units = -3)],
+      ['string units', (l) => (l.config.units = 'ten')],
+    ];
+    for (const [what, edit] of edits) {
+      await saveModelToDir(smallModel(), join(dir, what));
+      const jsonPath = join(dir, what, 'model.json');
+      const j = JSON.parse(readFileSync(jsonPath, 'utf8'));
+      edit(j.modelTopology.config.layers[0]);
+      writeFileSync(jsonPath, JSON.stringify(j));
+      const err = await loadModelFromDir(join(dir, what)).catch((e) => e);
+      expect([what, err]).toEqual([what, expect.any(ModelFormatError)]);
+      expect(err.message).toContain(jsonPath);
+      expect(err.message).not.toContain('\n');
+    }
+  });
+
+  it('refuses NaN and infinite weights, naming the weight', async () => {
+    await saveModelToDir(smallModel(), join(dir, 'm'));
+    const w = join(dir, 'm', 'weights.bin');
+    const bytes = readFileSync(w);
+    new DataView(bytes.buffer, bytes.byteOffset).setFloat32(8, NaN, true);
+    writeFileSync(w, bytes);
+    await expect(loadModelFromDir(join(dir, 'm'))).rejects.toThrow(/weight '.*kernel' holds NaN at index 2/);
+    new DataView(bytes.buffer, bytes.byteOffset).setFloat32(8, Infinity, true);
+    writeFileSync(w, bytes);
+    await expect(loadModelFromDir(join(dir, 'm'))).rejects.toThrow(/holds Infinity/);
   });
 });
