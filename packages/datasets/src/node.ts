@@ -49,3 +49,6 @@ export {
 } from './node/image-folder';
 export { CHEST_XRAY_CLASS_NAMES, openChestXray, type ChestXrayOptions } from './node/open-chest-xray';
 export { decodeGrayscale, DEFAULT_MAX_IMAGE_PIXELS, type GrayImage } from './node/decode-grayscale';
+
+// Reading user-named data files (regular files only, bounded, typed errors)
+export { MAX_DATA_FILE_BYTES, readDataFile } from './node/read-data-file';

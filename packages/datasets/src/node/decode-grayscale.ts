@@ -4,10 +4,10 @@
 // Embedded ICC profiles are ignored and no EXIF rotation is applied (TensorFlow does neither; sharp
 // would otherwise convert e.g. a gray-gamma profile to sRGB and shift every value). The header is
 // read and its size checked before anything is decoded.
-import { readFile } from 'node:fs/promises';
 import { endianness } from 'node:os';
 import sharp from 'sharp';
 import { DatasetFormatError } from '../errors';
+import { readDataFile } from './read-data-file';
 
 /** Largest image (width × height) decoded unless told otherwise: 64 Mpx (e.g. 8000 × 8000). */
 export const DEFAULT_MAX_IMAGE_PIXELS = 64_000_000;
@@ -25,11 +25,12 @@ function message(e: unknown): string {
 
 /**
  * Reads and decodes `path` to grayscale.
- * @throws DatasetFormatError naming `path` when the header cannot be read, claims more than
+ * @throws DatasetNotFoundError naming `path` when it does not exist; DatasetFormatError naming it
+ * when it is not a regular file, the header cannot be read, claims more than
  * `maxPixels` pixels, or the data is corrupt or truncated.
  */
 export async function decodeGrayscale(path: string, maxPixels = DEFAULT_MAX_IMAGE_PIXELS): Promise<GrayImage> {
-  const bytes = await readFile(path);
+  const bytes = readDataFile(path);
   let meta: sharp.Metadata;
   try {
     meta = await sharp(bytes, { limitInputPixels: false }).metadata();

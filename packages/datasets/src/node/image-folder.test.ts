@@ -112,6 +112,19 @@ describe('openImageFolder on generated files', () => {
     ]);
   });
 
+  it('verify: decodes every image while opening and leaves out (naming) those that do not decode', async () => {
+    const f = await openChestXray(root, { imageSize: [2, 2], verify: true, maxPixels: 1_000_000 });
+    const s = f.splits.train!;
+    expect(s.files.map((p) => relative(root, p))).toEqual(['normal/Z.png', 'normal/b.png', 'normal/sub/a.png', 'Pneumonia/rgb.png']);
+    expect(Array.from(s.labels)).toEqual([0, 0, 0, 1]);
+    expect(s.classCounts).toEqual([3, 1]);
+    const corrupt = s.skipped.filter((k) => k.reason === 'corrupt');
+    expect(corrupt.map((k) => relative(root, k.path))).toEqual(['Pneumonia/giant.png', 'Pneumonia/trunc.jpeg']);
+    expect(corrupt[0].problem).toMatch(/more than maxPixels/);
+    expect(corrupt[1].problem).toMatch(/cannot decode the image/);
+    await expect(s.readBatch([0, 1, 2, 3])).resolves.toHaveLength(16);
+  });
+
   it('resizes with TF bilinear semantics and converts colour with BT.601 luma', async () => {
     const f = await openChestXray(root, { imageSize: [2, 2] });
     const s = f.splits.train!;

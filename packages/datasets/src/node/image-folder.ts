@@ -11,7 +11,7 @@
 import type { Dirent } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { DatasetArgumentError, DatasetFormatError, DatasetNotFoundError } from '../errors';
+import { DatasetArgumentError, DatasetError, DatasetFormatError, DatasetNotFoundError } from '../errors';
 import { resizeBilinear } from '../resize-bilinear';
 import { IMAGE_SNIFF_BYTES, sniffImageType } from '../sniff-image-type';
 import { decodeGrayscale, DEFAULT_MAX_IMAGE_PIXELS } from './decode-grayscale';
@@ -35,9 +35,12 @@ export interface SkippedFile {
   path: string;
   /**
    * `extension`: not one of {@link IMAGE_EXTENSIONS}; `content`: the bytes are not an image
-   * (magic bytes); `unsupported`: an image format sharp cannot decode (BMP).
+   * (magic bytes); `unsupported`: an image format sharp cannot decode (BMP); `corrupt`: the image
+   * did not decode (truncated, damaged, too large), found by `verify`.
    */
-  reason: 'extension' | 'content' | 'unsupported';
+  reason: 'extension' | 'content' | 'unsupported' | 'corrupt';
+  /** What was wrong (for `corrupt`). */
+  problem?: string;
 }
 
 /** Options of {@link openImageFolder} and {@link openChestXray}. */
@@ -57,6 +60,12 @@ export interface ImageFolderOptions {
   concurrency?: number;
   /** Keep decoded, resized images in memory up to this many bytes, least recently used out (default 0: off). */
   cacheBytes?: number;
+  /**
+   * Decode every image while opening (filling the cache), so no damaged file turns up mid-epoch:
+   * images that do not decode are left out and listed in `skipped` as `corrupt` with the problem
+   * (default false: nothing is decoded up front).
+   */
+  verify?: boolean;
 }
 
 /** One split: files and labels known up front, pixels decoded on demand. */
@@ -282,6 +291,23 @@ export async function openImageFolder(root: string, options: ImageFolderOptions 
     }
   };
 
+  /** The images of `paths` that decode (each decoded once, into the cache); the others go to `skipped`. */
+  const decodable = async (paths: string[], skipped: SkippedFile[]): Promise<string[]> => {
+    const problems = new Array<string | undefined>(paths.length);
+    await pool(paths.length, concurrency, async (k) => {
+      try {
+        await loadInto(paths[k], new Float32Array(rows * cols), 0);
+      } catch (err) {
+        if (!(err instanceof DatasetError)) throw err;
+        problems[k] = err.problem;
+      }
+    });
+    return paths.filter((path, k) => {
+      if (problems[k] !== undefined) skipped.push({ path, reason: 'corrupt', problem: problems[k] });
+      return problems[k] === undefined;
+    });
+  };
+
   const allSkipped: SkippedFile[] = [];
   const splits: Partial<Record<SplitName, ImageFolderSplit>> = {};
   for (let s = 0; s < splitList.length; s++) {
@@ -292,7 +318,8 @@ export async function openImageFolder(root: string, options: ImageFolderOptions 
     const labelList: number[] = [];
     const classCounts: number[] = [];
     for (let c = 0; c < classDirs.length; c++) {
-      const images = await keepImages(await walkFiles(classDirs[c]), skipped);
+      let images = await keepImages(await walkFiles(classDirs[c]), skipped);
+      if (options.verify) images = await decodable(images, skipped);
       files.push(...images);
       for (let k = 0; k < images.length; k++) labelList.push(c);
       classCounts.push(images.length);

@@ -1,8 +1,8 @@
 // MNIST on Node: resolve the four files (explicit folder → env → vendored → cache → download),
 // then parse them.
-import { readFile } from 'node:fs/promises';
 import { MNIST_FILE_NAMES } from '../known-files';
 import { loadMnistFromBytes, type Mnist, type MnistBytes, type MnistLimit } from '../mnist-from-bytes';
+import { readDataFile } from './read-data-file';
 import { resolveDataFile, type ResolveDataFileOptions, type ResolvedFile } from './resolve-data-file';
 
 /** Options of {@link loadMnist}. */
@@ -28,8 +28,7 @@ export async function loadMnist(options: LoadMnistOptions = {}): Promise<LoadedM
   const { dir, limit, numClasses, ...resolveOptions } = options;
   const keys = ['trainImages', 'trainLabels', 'testImages', 'testLabels'] as const;
   const files = await Promise.all(keys.map((k) => resolveDataFile(MNIST_FILE_NAMES[k], { ...resolveOptions, path: dir })));
-  const contents = await Promise.all(files.map((f) => readFile(f.path)));
-  const bytes = Object.fromEntries(keys.map((k, i) => [k, new Uint8Array(contents[i].buffer, contents[i].byteOffset, contents[i].length)])) as unknown as MnistBytes;
+  const bytes = Object.fromEntries(keys.map((k, i) => [k, readDataFile(files[i].path)])) as unknown as MnistBytes;
   const sources = Object.fromEntries(keys.map((k, i) => [k, files[i].path])) as Record<keyof MnistBytes, string>;
   const mnist = loadMnistFromBytes(bytes, { limit, numClasses, sources });
   return { ...mnist, files };

@@ -1,8 +1,8 @@
 // PneumoniaMNIST on Node: resolve the `.npz` (explicit → env → vendored reassembled file → cache →
 // the official file downloaded from Zenodo, verified by its published MD5), then parse it.
-import { readFile } from 'node:fs/promises';
 import { PNEUMONIAMNIST_FILE_NAME } from '../known-files';
 import { pneumoniaMnistFromNpz, type PneumoniaMnist } from '../pneumonia-mnist';
+import { readDataFile } from './read-data-file';
 import { resolveDataFile, type ResolveDataFileOptions, type ResolvedFile } from './resolve-data-file';
 
 /** Options of {@link loadPneumoniaMnist}: those of the resolver (`path`: an `.npz` or a folder). */
@@ -16,7 +16,6 @@ export interface LoadedPneumoniaMnist extends PneumoniaMnist {
 /** Finds, verifies and parses PneumoniaMNIST (`pneumoniamnist/pneumoniamnist_reassembled.npz`). */
 export async function loadPneumoniaMnist(options: LoadPneumoniaMnistOptions = {}): Promise<LoadedPneumoniaMnist> {
   const file = await resolveDataFile(PNEUMONIAMNIST_FILE_NAME, options);
-  const buf = await readFile(file.path);
-  const splits = pneumoniaMnistFromNpz(new Uint8Array(buf.buffer, buf.byteOffset, buf.length), file.path);
+  const splits = pneumoniaMnistFromNpz(readDataFile(file.path), file.path);
   return { ...splits, file };
 }

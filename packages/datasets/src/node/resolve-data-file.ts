@@ -5,11 +5,13 @@ import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, isAbsolute, join, resolve } from 'node:path';
-import { ChecksumError, DatasetArgumentError, DatasetNotFoundError, DownloadError } from '../errors';
+import { formatBytes } from '@nnlab/core/node';
+import { ChecksumError, DatasetArgumentError, DatasetFormatError, DatasetNotFoundError, DownloadError } from '../errors';
 import { knownFile } from '../known-files';
 import { downloadFile, mirrorUrl } from './download';
 import { defaultVendorDir, VENDOR_MARKER } from './find-vendor-dir';
 import { hashFile } from './hash-file';
+import { MAX_DATA_FILE_BYTES } from './read-data-file';
 import type { DataOrigin, DatasetProgressEvent } from './progress-events';
 
 /** Environment variable naming a folder searched before the vendored data. */
@@ -128,6 +130,9 @@ export async function resolveDataFile(name: string, options: ResolveDataFileOpti
   const rejected: Error[] = [];
 
   const found = async (path: string, cand: string, origin: DataOrigin, verify: boolean, extraSha?: string): Promise<ResolvedFile> => {
+    // refused before hashing: nnlab could not read it into memory anyway
+    const size = (await stat(path)).size;
+    if (size > MAX_DATA_FILE_BYTES) throw new DatasetFormatError(path, `is ${formatBytes(size)}, more than the ${formatBytes(MAX_DATA_FILE_BYTES)} nnlab reads from a data file`);
     const h = await hashFile(path);
     const kf = knownFile(cand);
     const sha256 = kf?.sha256 ?? extraSha;
