@@ -1,4 +1,5 @@
 // Lint rules for the whole workspace. The architecture rule lives here: dependencies flow one way,
+// kernels-wasm (the lowest layer, tfjs only) <-
 // core <- datasets / features-hog / metrics <- models <- experiments <- apps, and universal (browser-safe)
 // library code never imports Node built-ins outside its `node` entry.
 import js from '@eslint/js';
@@ -13,7 +14,7 @@ const nodeBuiltins = [
 const nodeOnlyPackages = ['sharp', 'webgpu', 'commander', '@tensorflow/tfjs-node'];
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', '**/*.cjs', '**/*.mjs', '**/*.js'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', 'packages/kernels-wasm/assembly/**', '**/*.cjs', '**/*.mjs', '**/*.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -27,12 +28,13 @@ export default tseslint.config(
           enforceBuildableLibDependency: false,
           allow: [],
           depConstraints: [
-            { sourceTag: 'layer:core', onlyDependOnLibsWithTags: [] },
-            { sourceTag: 'layer:feature', onlyDependOnLibsWithTags: ['layer:core'] },
-            { sourceTag: 'layer:model', onlyDependOnLibsWithTags: ['layer:core', 'layer:feature'] },
-            { sourceTag: 'layer:engine', onlyDependOnLibsWithTags: ['layer:core'] },
-            { sourceTag: 'layer:pipeline', onlyDependOnLibsWithTags: ['layer:core', 'layer:feature', 'layer:model', 'layer:engine'] },
-            { sourceTag: 'layer:app', onlyDependOnLibsWithTags: ['layer:core', 'layer:feature', 'layer:model', 'layer:pipeline', 'layer:engine'] },
+            { sourceTag: 'layer:kernels', onlyDependOnLibsWithTags: [] },
+            { sourceTag: 'layer:core', onlyDependOnLibsWithTags: ['layer:kernels'] },
+            { sourceTag: 'layer:feature', onlyDependOnLibsWithTags: ['layer:kernels', 'layer:core'] },
+            { sourceTag: 'layer:model', onlyDependOnLibsWithTags: ['layer:kernels', 'layer:core', 'layer:feature'] },
+            { sourceTag: 'layer:engine', onlyDependOnLibsWithTags: ['layer:kernels', 'layer:core'] },
+            { sourceTag: 'layer:pipeline', onlyDependOnLibsWithTags: ['layer:kernels', 'layer:core', 'layer:feature', 'layer:model', 'layer:engine'] },
+            { sourceTag: 'layer:app', onlyDependOnLibsWithTags: ['layer:kernels', 'layer:core', 'layer:feature', 'layer:model', 'layer:pipeline', 'layer:engine'] },
           ],
         },
       ],

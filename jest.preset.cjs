@@ -3,12 +3,14 @@
 const path = require('node:path');
 
 const root = __dirname;
-const pkgs = ['core', 'datasets', 'features-hog', 'metrics', 'models', 'experiments', 'explain', 'native'];
+const pkgs = ['kernels-wasm', 'core', 'datasets', 'features-hog', 'metrics', 'models', 'experiments', 'explain', 'native'];
 const moduleNameMapper = {};
 for (const p of pkgs) {
   moduleNameMapper[`^@nnlab/${p}$`] = path.join(root, 'packages', p, 'src', 'index.ts');
   moduleNameMapper[`^@nnlab/${p}/node$`] = path.join(root, 'packages', p, 'src', 'node.ts');
 }
+// Test helpers of the wasm kernels (tests of core's optimizers and engines use them too).
+moduleNameMapper['^@nnlab/kernels-wasm/testing$'] = path.join(root, 'packages', 'kernels-wasm', 'src', 'testing', 'test-support.ts');
 
 module.exports = {
   testEnvironment: 'node',

@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { setBackendLoaders, type BackendLoader } from './backend-registry';
-import { registerWasmTrainingKernels } from './kernels/register-wasm-training-kernels';
+import { registerWasmTrainingKernels } from '@nnlab/kernels-wasm';
 
 /** Options of `registerBrowserBackends`. */
 export interface BrowserBackendOptions {

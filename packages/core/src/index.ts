@@ -73,14 +73,14 @@ export type { EpochLogs, History, TrainEvent, TrainEventHandler } from './progre
 export { WEIGHTS_FILE_NAME, filesToArtifacts, isSafeWeightPath, modelFromFiles, modelToFiles, parseModelJson } from './model-artifacts';
 export type { ModelFiles, ParsedModelJson } from './model-artifacts';
 
-// wasm training kernels (Conv2DBackpropFilter and faster replacements)
-export { DEFAULT_REPLACE_SHIPPED, WASM_TRAINING_KERNELS, registerWasmTrainingKernels } from './kernels/register-wasm-training-kernels';
+// wasm training kernels (Conv2DBackpropFilter and faster replacements), from @nnlab/kernels-wasm
+export { DEFAULT_REPLACE_SHIPPED, WASM_TRAINING_KERNELS, registerWasmTrainingKernels } from '@nnlab/kernels-wasm';
 export type {
   RegisterWasmTrainingKernelsOptions,
   WasmTrainingKernel,
   WasmTrainingKernelKind,
   WasmTrainingKernelsReport,
-} from './kernels/register-wasm-training-kernels';
+} from '@nnlab/kernels-wasm';
 
 // Errors
 export { BackendUnavailableError, InterruptedError, InvalidOptionError, ModelFormatError, NnlabError, OutputPathError, TrainingError } from './errors';

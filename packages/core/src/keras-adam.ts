@@ -3,10 +3,10 @@
  *   m ← β₁·m + (1 − β₁)·g;   v ← β₂·v + (1 − β₂)·g²;
  *   α = η·√(1 − β₂ᵗ)/(1 − β₁ᵗ);   θ ← θ − α·m / (√v + ε)
  * (tfjs's own Adam adds ε to the bias-corrected √v̂ instead, a slightly different ε). On wasm
- * each variable's step is one fused kernel (kernels/adam-update.ts).
+ * each variable's step is one fused kernel (@nnlab/kernels-wasm, adam-update.ts).
  */
 import * as tf from '@tensorflow/tfjs';
-import { ADAM_UPDATE, adamStep, type AdamUpdateAttrs } from './kernels/adam-update';
+import { ADAM_UPDATE, adamStep, type AdamUpdateAttrs } from '@nnlab/kernels-wasm';
 import { fusedKernelAvailable, gradientEntries, slot, type HostUpdatable, type HostUpdateRule, type NamedTensor } from './optimizer-state';
 
 export class KerasAdam extends tf.Optimizer implements HostUpdatable {

@@ -5,10 +5,10 @@
  * momentum μ > 0: m ← μ·m + η·g / √(…);  θ ← θ − m.
  * (PyTorch puts ε outside the root, √v + ε; Keras and TensorFlow's ApplyRMSProp put it inside.)
  * Without momentum and centering, each variable's step on wasm is one fused kernel
- * (kernels/rmsprop-update.ts); the other settings take the op-by-op path on every backend.
+ * (@nnlab/kernels-wasm, rmsprop-update.ts); the other settings take the op-by-op path on every backend.
  */
 import * as tf from '@tensorflow/tfjs';
-import { RMSPROP_UPDATE, rmspropStep } from './kernels/rmsprop-update';
+import { RMSPROP_UPDATE, rmspropStep } from '@nnlab/kernels-wasm';
 import { fusedKernelAvailable, gradientEntries, slot, type HostUpdatable, type HostUpdateRule, type NamedTensor } from './optimizer-state';
 
 export class KerasRMSprop extends tf.Optimizer implements HostUpdatable {
@@ -43,7 +43,7 @@ export class KerasRMSprop extends tf.Optimizer implements HostUpdatable {
       if (this.momentum > 0) slot(this.moments, i, value, 'momentum');
       if (this.centered) slot(this.meanGradients, i, value, 'mg');
       if (fused) {
-        // One fused kernel on wasm (kernels/rmsprop-update.ts) instead of nine element-wise ones.
+        // One fused kernel on wasm (@nnlab/kernels-wasm) instead of nine element-wise ones.
         const [newValue, newMs] = tf.engine().runKernel(RMSPROP_UPDATE, { value, meanSquare: ms, gradient }, {
           learningRate: this.learningRate,
           rho: this.rho,

@@ -6,7 +6,7 @@
 import { dirname, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { setBackendLoaders, type BackendLoader } from '../backend-registry';
-import { registerWasmTrainingKernels } from '../kernels/register-wasm-training-kernels';
+import { registerWasmTrainingKernels } from '@nnlab/kernels-wasm';
 import { enableWasmThreadsInNode } from './wasm-threads';
 import { webgpuNodeEnvProblem } from './webgpu-node-env';
 import { moduleRequire } from './module-require';

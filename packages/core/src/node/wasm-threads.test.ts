@@ -2,8 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import { existsSync } from 'node:fs';
 import { InvalidOptionError } from '../errors';
-import { registerWasmTrainingKernels } from '../kernels/register-wasm-training-kernels';
-import { maxRelAbsError, seededValues } from '../kernels/test-support';
+import { registerWasmTrainingKernels } from '@nnlab/kernels-wasm';
+import { maxRelAbsError, seededValues } from '@nnlab/kernels-wasm/testing';
 import { enableWasmThreadsInNode } from './wasm-threads';
 
 afterAll(() => {

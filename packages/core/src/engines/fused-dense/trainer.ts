@@ -6,7 +6,7 @@
  * gradient tape, transposes, the optimizer) and re-packs each weight matrix for XNNPACK on every
  * step because the optimizer gives it a new tensor. Here a step is: the batch copied to the heap,
  * the two big products per layer (X·W and Xᵀ·dZ) and the small backward product dZ·Wᵀ run by the
- * SIMD `gemm4xN` loops of `simd-kernels.ts` (called from gemm.ts), and the element-wise parts (bias, activation, softmax,
+ * SIMD `gemm4xN` loops of @nnlab/kernels-wasm (`assembly/gemm.ts`, called from gemm.ts), and the element-wise parts (bias, activation, softmax,
  * cross-entropy and their gradients) in plain loops over at most batch × units values. The update
  * is the optimizer's own float32 rule (`HostUpdateRule`: the same arithmetic as the fused update
  * kernels). New weight values go into new tensors assigned to the model's variables, as
