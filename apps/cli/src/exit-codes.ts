@@ -1,9 +1,18 @@
 /**
- * One mapping from error to exit code, so scripts can tell what went wrong:
- * 0 ok · 1 unexpected failure · 2 usage (bad flag or argument) · 3 data (missing, corrupt,
- * checksum) · 4 backend unavailable · 5 training diverged · 6 model file invalid · 130 interrupted.
+ * The error contract: one table from error CLASS to exit code, so scripts can tell what went
+ * wrong. Codes: 0 ok · 1 unexpected failure · 2 usage (bad flag, argument or output path) ·
+ * 3 data (missing, corrupt, checksum, shape) · 4 backend unavailable · 5 training diverged ·
+ * 6 model file invalid · 130 interrupted (Ctrl-C).
+ *
+ * Errors are matched with `instanceof`, first row first — never by message text. An error no row
+ * matches (a raw Node or library error) is a bug to fix: it exits 1 and names itself as unexpected.
  */
-import { NnlabError } from '@nnlab/core';
+import { BackendUnavailableError, InterruptedError, InvalidOptionError, ModelFormatError, OutputPathError, TrainingError } from '@nnlab/core';
+import { DatasetArgumentError, DatasetError } from '@nnlab/datasets';
+import { HogError } from '@nnlab/features-hog';
+import { MetricsInputError } from '@nnlab/metrics';
+import { ExperimentOptionError } from '@nnlab/experiments';
+import { ModelArgsError, SpecError, UnknownModelError } from '@nnlab/models';
 
 export const EXIT = {
   ok: 0,
@@ -16,30 +25,35 @@ export const EXIT = {
   interrupted: 130,
 } as const;
 
-const BY_CODE: Record<string, number> = {
-  INVALID_OPTION: EXIT.usage,
-  UNKNOWN_MODEL: EXIT.usage,
-  BACKEND_UNAVAILABLE: EXIT.backend,
-  TRAINING_FAILED: EXIT.training,
-  MODEL_FORMAT: EXIT.model,
-};
+/** Usage error raised by the CLI itself (bad flag values, flags that do not apply). */
+export class UsageError extends InvalidOptionError {}
 
-/** Errors of @nnlab/datasets carry names like DatasetFormatError; map them to the data code. */
-const DATA_ERROR_NAMES = /^(Dataset\w*Error|Idx\w*Error|Npz\w*Error|Checksum\w*Error|Download\w*Error|Image\w*Error|DataNotFoundError)$/;
+/** The data does not fit the model (image size, features), said in the user's terms. */
+export class DataShapeError extends DatasetError {}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type ErrorClass = abstract new (...args: any[]) => Error;
+
+/** Error class → exit code. Order matters only where one class extends another. */
+export const EXIT_CODE_TABLE: readonly (readonly [ErrorClass, number])[] = [
+  [InterruptedError, EXIT.interrupted],
+  [InvalidOptionError, EXIT.usage], // UsageError, ModelArgsError
+  [UnknownModelError, EXIT.usage],
+  [ModelArgsError, EXIT.usage],
+  [SpecError, EXIT.usage],
+  [ExperimentOptionError, EXIT.usage],
+  [OutputPathError, EXIT.usage],
+  [HogError, EXIT.usage],
+  [MetricsInputError, EXIT.usage],
+  [DatasetArgumentError, EXIT.usage],
+  [DatasetError, EXIT.data], // format, checksum, download, not found, DataShapeError
+  [BackendUnavailableError, EXIT.backend],
+  [TrainingError, EXIT.training],
+  [ModelFormatError, EXIT.model],
+];
 
 /** Exit code for an error thrown by a command. */
 export function exitCodeFor(err: unknown): number {
-  if (err instanceof NnlabError && BY_CODE[err.code] !== undefined) return BY_CODE[err.code];
-  if (err instanceof Error && DATA_ERROR_NAMES.test(err.name)) return EXIT.data;
-  if (err instanceof NnlabError && /^(DATA|DATASET|CHECKSUM|DOWNLOAD|IMAGE)/.test(err.code)) return EXIT.data;
-  if (err instanceof Error && /^(Hog(Option|Input)Error|MetricsInputError|ModelArgsError|DatasetArgumentError)$/.test(err.name)) return EXIT.usage;
-  if (err instanceof RangeError) return EXIT.usage;
+  for (const [cls, code] of EXIT_CODE_TABLE) if (err instanceof cls) return code;
   return EXIT.failure;
-}
-
-/** Usage error raised by the CLI itself (bad flag values). */
-export class UsageError extends NnlabError {
-  constructor(message: string) {
-    super('INVALID_OPTION', message);
-  }
 }

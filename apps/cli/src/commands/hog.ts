@@ -3,22 +3,23 @@
  * any ≥ 28×28 uint8 IDX), images scaled to [0, 1] float32 first as the course did; or `--draw`
  * one image beside its HOG picture as a PNG.
  */
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { DatasetFormatError, parseIdx } from '@nnlab/datasets';
-import { COURSE_HOG_OPTIONS, HOG_BLOCK_NORMS, hogBatch, hogFeatureLength, renderHogPicture, resolveHogOptions, type HogBlockNorm } from '@nnlab/features-hog';
+import { readDataFile } from '@nnlab/datasets/node';
+import { COURSE_HOG_OPTIONS, hogBatch, hogFeatureLength, renderHogPicture, resolveHogOptions, type HogBlockNorm } from '@nnlab/features-hog';
 import { encodePng } from '@nnlab/features-hog/node';
 import { writeFileAtomic } from '@nnlab/core/node';
 import { UsageError } from '../exit-codes';
 import type { CommandContext } from './context';
-import { choice, int } from './parse';
+import { int, path } from '../options/parsers';
+import { addOptions } from '../options/table';
 
 interface HogFlags {
   limit?: number;
-  orientations: number;
-  pixelsPerCell: number;
-  cellsPerBlock: number;
-  blockNorm: HogBlockNorm;
+  orientations?: number;
+  pixelsPerCell?: number;
+  cellsPerBlock?: number;
+  blockNorm?: HogBlockNorm;
   transformSqrt?: boolean;
   draw?: number;
   out?: string;
@@ -27,38 +28,30 @@ interface HogFlags {
 }
 
 export function registerHog(program: Command, ctx: CommandContext): void {
-  program
+  const cmd = program
     .command('hog')
     .description('HOG features of an IDX image file (.gz or raw), equal to skimage.feature.hog; or --draw one image beside its HOG picture')
     .argument('<idx-images-file>', 'e.g. data/mnist/t10k-images-idx3-ubyte.gz (MNIST, Fashion-MNIST, any uint8 IDX of images ≥ 28×28)')
-    .option('--limit <n>', 'only the first N images', int('--limit'))
-    .option('--orientations <n>', 'orientation bins over 0–180°', int('--orientations', 1, 360), COURSE_HOG_OPTIONS.orientations)
-    .option('--pixels-per-cell <n>', 'cell side in pixels', int('--pixels-per-cell', 1, 4096), 4)
-    .option('--cells-per-block <n>', 'block side in cells', int('--cells-per-block', 1, 4096), 1)
-    .option('--block-norm <name>', 'block normalisation', choice('--block-norm', HOG_BLOCK_NORMS), COURSE_HOG_OPTIONS.blockNorm)
+    .option('--limit <n>', 'only the first N images', int('--limit'));
+  addOptions(cmd, ['orientations', 'pixelsPerCell', 'cellsPerBlock', 'blockNorm'])
     .option('--transform-sqrt', 'square-root (power law) compression before the gradients')
     .option('--draw <index>', 'draw image <index> beside its HOG picture (needs --out)', int('--draw', 0))
-    .option('--out <file.png>', 'where --draw writes the PNG')
-    .option('--scale <n>', 'pixel magnification of --draw', int('--scale', 1, 64), 8)
-    .option('--json', 'print a JSON array with one feature vector per image')
+    .option('--out <file.png>', 'where --draw writes the PNG (a file name, not a folder)', path('--out'))
+    .option('--scale <n>', 'pixel magnification of --draw', int('--scale', 1, 64), 8);
+  addOptions(cmd, ['json'])
     .addHelpText(
       'after',
-      '\nExamples:\n  nnlab hog data/mnist/t10k-images-idx3-ubyte.gz --limit 2 --json\n  nnlab hog data/mnist/t10k-images-idx3-ubyte.gz --draw 0 --out hog.png',
+      '\nExit codes: 2 for a bad flag or an --out that is a folder, 3 for a missing or malformed IDX file.\n\nExamples:\n  nnlab hog data/mnist/t10k-images-idx3-ubyte.gz --limit 2 --json\n  nnlab hog data/mnist/t10k-images-idx3-ubyte.gz --draw 0 --out hog.png',
     )
     .action(async (file: string, f: HogFlags) => {
       const options = resolveHogOptions({
-        orientations: f.orientations,
-        pixelsPerCell: f.pixelsPerCell,
-        cellsPerBlock: f.cellsPerBlock,
-        blockNorm: f.blockNorm,
+        orientations: f.orientations ?? COURSE_HOG_OPTIONS.orientations,
+        pixelsPerCell: f.pixelsPerCell ?? COURSE_HOG_OPTIONS.pixelsPerCell,
+        cellsPerBlock: f.cellsPerBlock ?? COURSE_HOG_OPTIONS.cellsPerBlock,
+        blockNorm: f.blockNorm ?? COURSE_HOG_OPTIONS.blockNorm,
         transformSqrt: !!f.transformSqrt,
       });
-      let bytes: Uint8Array;
-      try {
-        bytes = readFileSync(file);
-      } catch (err) {
-        throw new DatasetFormatError(file, `cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
-      }
+      const bytes = readDataFile(file);
       const limit = f.draw !== undefined ? f.draw + 1 : f.limit;
       const idx = parseIdx(bytes, { source: file, limit });
       if (idx.dims.length !== 3) throw new DatasetFormatError(file, `holds ${idx.dims.length}-D data [${idx.dims.join('×')}], not a set of 2-D images`);

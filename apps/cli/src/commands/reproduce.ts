@@ -16,7 +16,7 @@ import { trainRun } from '../training/train-run';
 import { resolveWasmThreads, WASM_THREADS_HELP } from '../training/wasm-threads-policy';
 import { UsageError } from '../exit-codes';
 import type { CommandContext } from './context';
-import { choice, int } from './parse';
+import { choice, int } from '../options/parsers';
 import { BACKEND_CHOICES } from './train';
 
 interface ReproduceFlags {

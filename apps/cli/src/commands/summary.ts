@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { buildZooModel, formatSummary, getZooEntry, MODEL_IDS, summarizeModel, type HiddenActivation } from '@nnlab/models';
 import { HIDDEN_ACTIVATIONS } from '@nnlab/models';
-import { choice, int, intList } from './parse';
+import { choice, int, intList } from '../options/parsers';
 import type { CommandContext } from './context';
 
 export function registerSummary(program: Command, ctx: CommandContext): void {

@@ -11,7 +11,7 @@ import { createProgressBar } from '../output/progress-bar';
 import { compareRuns, formatCompare } from '../output/run-views';
 import { trainRun } from '../training/train-run';
 import type { CommandContext } from './context';
-import { choice } from './parse';
+import { choice } from '../options/parsers';
 import { BACKEND_CHOICES } from './train';
 
 /** Parses `5,8,10` (or `10x16,32` for layer lists with --hidden) into a list. */

@@ -7,7 +7,7 @@ import { createProgressBar } from '../output/progress-bar';
 import { trainRun, type TrainRunOptions } from '../training/train-run';
 import { WASM_THREADS_HELP } from '../training/wasm-threads-policy';
 import type { CommandContext } from './context';
-import { choice, float, int, intList } from './parse';
+import { choice, float, int, intList } from '../options/parsers';
 
 export const BACKEND_CHOICES = ['auto', 'wasm', 'cpu', 'webgpu', 'tensorflow'] as const;
 
