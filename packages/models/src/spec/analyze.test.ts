@@ -67,12 +67,14 @@ describe('analyzeSpec', () => {
       expect(problem('conv(0,3x3,relu) pool(2) flatten dense(10,softmax)')).toMatch(/^layer 1 conv\(0,3x3,relu\): filters must be a positive integer, got 0/);
     });
     it('4. kernel larger than its input', () => {
-      expect(problem('conv(8,3x3,relu) pool(2) pool(2) pool(2) conv(8,5x5,relu) flatten dense(10,softmax)')).toBe(
-        'layer 5 conv(8,5x5,relu): a 5×5 kernel is larger than the 3×3×8 output of layer 4 pool(2)',
+      expect(problem('conv(8,3x3,relu) pool(2) pool(2) pool(2) conv(8,5x5,relu,valid) flatten dense(10,softmax)')).toBe(
+        'layer 5 conv(8,5x5,relu,valid): a 5×5 kernel is larger than the 3×3×8 output of layer 4 pool(2) (valid padding)',
       );
+      // With 'same' padding (the conv default) Keras pads: 5×5 over 3×3 gives 3×3.
+      expect(analyzeSpec(parseSpec('input(3x3x1) conv(2,5x5) pool(2,same)')).outputShape).toEqual([2, 2, 2]);
       // The example: pooling on 1×1.
       expect(problem('conv(8,3x3,relu) pool(2) pool(2) pool(2) pool(2) conv(16,1x1,relu) pool(2) flatten dense(10,softmax)')).toBe(
-        'layer 7 pool(2): a 2×2 window is larger than the 1×1×16 output of layer 6 conv(16,1x1,relu)',
+        'layer 7 pool(2): a 2×2 window is larger than the 1×1×16 output of layer 6 conv(16,1x1,relu) (valid padding)',
       );
     });
     it('5. 11 outputs for 10 classes', () => {

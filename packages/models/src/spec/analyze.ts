@@ -129,9 +129,10 @@ export function analyzeSpec(spec: ModelSpec, options: AnalyzeSpecOptions = {}): 
         const k = layer.type === 'conv2d' ? layer.kernel : layer.pool;
         const s = layer.strides ?? (layer.type === 'conv2d' ? [1, 1] : k);
         const padding = layer.padding ?? (layer.type === 'conv2d' ? 'same' : 'valid');
-        if (k[0] > h || k[1] > w) {
+        // With 'same' padding any window fits (Keras pads); with 'valid' it must fit inside.
+        if (padding === 'valid' && (k[0] > h || k[1] > w)) {
           const what = layer.type === 'conv2d' ? 'kernel' : 'window';
-          throw new SpecError(`a ${k[0]}×${k[1]} ${what} is larger than ${prev}`, where);
+          throw new SpecError(`a ${k[0]}×${k[1]} ${what} is larger than ${prev} (valid padding)`, where);
         }
         const oh = windowOut(h, k[0], s[0], padding);
         const ow = windowOut(w, k[1], s[1], padding);
