@@ -2,7 +2,7 @@ import type { Evaluation } from '@nnlab/core';
 import { evaluationMetrics, isBinaryEvaluation, mostConfidentMistakes } from './evaluation-metrics';
 
 function ev(predictions: number[], labels: number[], outputSize: number): Evaluation {
-  return { loss: 0.5, accuracy: 0, predictions: Float32Array.from(predictions), targets: new Float32Array(0), labels: Int32Array.from(labels), outputSize };
+  return { loss: 0.5, accuracy: 0, predictions: Float32Array.from(predictions), targets: new Float32Array(0), labels: Int32Array.from(labels), outputSize, engine: { name: 'tfjs' } };
 }
 
 describe('evaluationMetrics', () => {

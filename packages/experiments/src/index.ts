@@ -3,8 +3,27 @@
  * features (HOG) → model → `fit` → evaluation → run record. Browser-safe; the Node-only parts
  * (files, workers, run folders) are in `@nnlab/experiments/node`.
  *
- * Groups: data · input pipelines · evaluation · run records · benchmarks · errors.
+ * Groups: experiments · datasets and sources · features · input pipelines · evaluation · run records ·
+ * benchmarks · errors.
  */
+
+// Experiments: plan (checked before anything runs), run, and their parts
+export { planExperiment } from './experiment-plan';
+export type { ExperimentPlan, ExperimentRequest, ResolvedTraining } from './experiment-plan';
+export { loadExperimentData, loadSource, runExperiment, startRecord } from './run-experiment';
+export type { ExperimentHooks, ExperimentHost, ExperimentResult } from './run-experiment';
+export { prepareTrainingData } from './training-data';
+export type { PrepareDataOptions, TrainingData } from './training-data';
+
+// Datasets by name (class names defined once) and where their images come from
+export { DATASET_NAMES, DIGIT_CLASS_NAMES, XRAY_CLASS_NAMES, datasetDefaults, datasetForInput, getDataset, listDatasets } from './datasets';
+export type { DatasetDescriptor, DatasetName } from './datasets';
+export { bytesDataSource, isInMemorySplit } from './data-source';
+export type { DataBytes, DataSource, SourceData, SourceSplit, SplitLimit, StreamedImageSplit, XraySourceOptions } from './data-source';
+
+// Features: HOG of image splits
+export { HOG_CHUNK_IMAGES, hogFeaturesInChunks } from './hog-features';
+export type { HogComputer, HogFeatures, HogRequest } from './hog-features';
 
 // Data for the MNIST models
 export { MNIST_CLASSES, featureDataset, imageDataset, mnistPixelDataset, pixelLayoutFor } from './mnist-data';
@@ -32,6 +51,7 @@ export type {
   RunDataFile,
   RunRecord,
   RunStatus,
+  RunStore,
 } from './run-record';
 
 // Benchmarks (throughput, effective GFLOP/s, kernel profile)

@@ -9,7 +9,7 @@ import { resizeBilinear } from '@nnlab/datasets';
 import { COURSE_HOG_OPTIONS, hog, hogFeatureLength, resolveHogOptions, type HogOptions, type ResolvedHogOptions } from '@nnlab/features-hog';
 import { centerDigit } from './center-digit';
 import { ExperimentOptionError } from './errors';
-import type { ModelInput, ZooEntry } from '@nnlab/models';
+import type { ModelInput } from '@nnlab/models';
 
 /** A resolved, serialisable description of the input pipeline (stored in run records). */
 export interface InputPipeline {
@@ -35,8 +35,8 @@ export interface InputPipelineOptions {
   hog?: HogOptions;
 }
 
-/** The input pipeline of a zoo model. */
-export function inputPipelineFor(entry: Pick<ZooEntry, 'input' | 'id'>, options: InputPipelineOptions = {}): InputPipeline {
+/** The input pipeline of a model by what it reads (a zoo entry, or an experiment's input kind). */
+export function inputPipelineFor(entry: { input: ModelInput; id?: string }, options: InputPipelineOptions = {}): InputPipeline {
   switch (entry.input) {
     case 'mnist-pixels':
       return { input: entry.input, height: 28, width: 28, scale: 1 / 255, sampleSize: 784, sampleShape: [784] };
@@ -54,7 +54,7 @@ export function inputPipelineFor(entry: Pick<ZooEntry, 'input' | 'id'>, options:
       return { input: entry.input, height: s, width: s, scale: 1, sampleSize: s * s, sampleShape: [s, s, 1] };
     }
     default:
-      throw new ExperimentOptionError(`model '${entry.id}' has an unknown input kind '${String(entry.input)}'`);
+      throw new ExperimentOptionError(`model '${entry.id ?? 'custom'}' has an unknown input kind '${String(entry.input)}'`);
   }
 }
 

@@ -32,8 +32,8 @@ export function mnistPixelDataset(split: ImageSplit, layout: 'flat' | 'image'): 
 }
 
 /** A dataset of precomputed feature vectors (e.g. HOG), one row per image. */
-export function featureDataset(features: Float32Array, featureLength: number, labels: Uint8Array): Dataset {
-  return arrayDataset({ x: features, sampleShape: [featureLength], labels, numClasses: MNIST_CLASSES });
+export function featureDataset(features: Float32Array, featureLength: number, labels: Uint8Array, numClasses: number = MNIST_CLASSES): Dataset {
+  return arrayDataset({ x: features, sampleShape: [featureLength], labels, numClasses });
 }
 
 /** Options of `imageDataset`. */

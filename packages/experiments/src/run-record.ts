@@ -4,7 +4,8 @@
  * run still leaves its configuration and intermediate results.
  */
 import type { History, ResolvedOptimizerConfig } from '@nnlab/core';
-import type { ModelSummary, ZooArgs } from '@nnlab/models';
+import type { ModelSpec, ModelSummary, ZooArgs } from '@nnlab/models';
+import type { LayersModel } from '@tensorflow/tfjs';
 import type { InputPipeline } from './input-pipeline';
 
 /** Version of the `run.json` layout. Bump on incompatible changes. */
@@ -23,8 +24,18 @@ export interface RunDataFile {
 
 /** How the run was configured. */
 export interface RunConfig {
+  /** The zoo id, the spec's name, or `custom`. */
   model: string;
+  /** Zoo knobs (and the seed). */
   args: ZooArgs;
+  /** The dataset by name (`mnist`, `mnist-hog`, `pneumonia`). */
+  dataset?: string;
+  /** The architecture trained, input shape included; its training block holds the settings used. */
+  spec?: ModelSpec;
+  /** The spec's one-line text form (for tables and `runs compare`). */
+  arch?: string;
+  /** Class names by label. */
+  classNames?: string[];
   epochs: number;
   batchSize: number;
   optimizer: ResolvedOptimizerConfig;
@@ -98,6 +109,17 @@ export interface RunRecord {
   error?: string;
   /** Free-form notes (e.g. which sweep the run belongs to). */
   tags?: Record<string, string>;
+}
+
+/**
+ * Where a host keeps run records: the CLI writes `runs/<id>/run.json` and `model/`
+ * (`fileRunStore` in `@nnlab/experiments/node`); the web app keeps the record in memory.
+ */
+export interface RunStore {
+  /** Writes the record (at the start, after every epoch, at the end); returns where it lives, if anywhere. */
+  save(record: RunRecord): string | undefined;
+  /** Saves the trained model beside the record; returns its folder relative to the run folder. */
+  saveModel?(record: RunRecord, model: LayersModel): Promise<string>;
 }
 
 /** Makes a sortable, unique run id such as `20261125-093012-mlp-raw-3f9a`. */

@@ -14,7 +14,7 @@
  */
 import { availableParallelism } from 'node:os';
 import * as tf from '@tensorflow/tfjs';
-import { getZooEntry, type ZooArgs } from '@nnlab/models';
+import { buildModel, getZooEntry, type ModelSpec, type ZooArgs } from '@nnlab/models';
 import { forwardFlops } from '@nnlab/experiments';
 
 /** Forward MFLOP per sample from which the threaded build is used. */
@@ -31,11 +31,14 @@ export function wasmThreadsFromEnv(): number | undefined {
   return Number.isInteger(v) && v > 0 ? v : undefined;
 }
 
-/** Forward FLOPs per sample of a zoo model built with `args` (on the cpu backend, before wasm starts). */
-async function zooForwardFlops(id: string, args: ZooArgs): Promise<number> {
+/** A model a command will train: a zoo id with its knobs, or a spec (with its input shape). */
+export type ThreadPolicyModel = { id: string; args?: ZooArgs } | { spec: ModelSpec };
+
+/** Forward FLOPs per sample of a model (built on the cpu backend, before wasm starts). */
+async function modelForwardFlops(m: ThreadPolicyModel): Promise<number> {
   const previous = tf.getBackend();
   if (previous !== 'cpu') await tf.setBackend('cpu');
-  const model = getZooEntry(id).build(args);
+  const model = 'spec' in m ? buildModel(m.spec) : getZooEntry(m.id).build(m.args ?? {});
   try {
     return forwardFlops(model);
   } finally {
@@ -44,13 +47,13 @@ async function zooForwardFlops(id: string, args: ZooArgs): Promise<number> {
 }
 
 /** The automatic wasm thread count for a command that trains `models`. */
-export async function autoWasmThreads(models: { id: string; args?: ZooArgs }[], cores = availableParallelism()): Promise<number> {
+export async function autoWasmThreads(models: ThreadPolicyModel[], cores = availableParallelism()): Promise<number> {
   let heaviest = 0;
-  for (const m of models) heaviest = Math.max(heaviest, await zooForwardFlops(m.id, m.args ?? {}));
+  for (const m of models) heaviest = Math.max(heaviest, await modelForwardFlops(m));
   return heaviest >= THREADED_MIN_FORWARD_MFLOP * 1e6 ? Math.max(1, Math.min(cores, MAX_AUTO_THREADS)) : 1;
 }
 
 /** `--threads`, else NNLAB_WASM_THREADS, else the automatic choice for `models`. */
-export async function resolveWasmThreads(explicit: number | undefined, models: { id: string; args?: ZooArgs }[]): Promise<number> {
+export async function resolveWasmThreads(explicit: number | undefined, models: ThreadPolicyModel[]): Promise<number> {
   return explicit ?? wasmThreadsFromEnv() ?? (await autoWasmThreads(models));
 }

@@ -5,8 +5,8 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { writeJsonAtomic } from '@nnlab/core/node';
-import { isRunRecord, type RunRecord, type RunStatus } from '../run-record';
+import { saveModelToDir, writeJsonAtomic } from '@nnlab/core/node';
+import { isRunRecord, type RunRecord, type RunStatus, type RunStore } from '../run-record';
 
 /** Default folder of run records (relative to the working directory). */
 export const DEFAULT_RUNS_DIR = 'runs';
@@ -93,4 +93,18 @@ export function listRuns(runsDir: string): { runs: ListedRun[]; problems: RunLis
   }
   runs.sort((a, b) => a.record.createdAt.localeCompare(b.record.createdAt) || a.record.id.localeCompare(b.record.id));
   return { runs, problems };
+}
+
+/**
+ * The run store of the CLI: `runs/<id>/run.json` written atomically at every save, the model in
+ * `runs/<id>/model/` (tfjs LayersModel format).
+ */
+export function fileRunStore(runsDir: string): RunStore {
+  return {
+    save: (record) => saveRunRecord(runsDir, record),
+    async saveModel(record, model) {
+      await saveModelToDir(model, join(runDir(runsDir, record.id), 'model'));
+      return 'model';
+    },
+  };
 }

@@ -1,6 +1,6 @@
 /**
- * HOG features of an MNIST split for `mlp-hog`, computed on all cores and cached on disk, keyed by
- * the images' checksum, the sample count and the HOG parameters (so changing any of them
+ * The Node HOG computer: features of an MNIST split computed on all cores and cached on disk,
+ * keyed by the images' checksum, the sample count and the HOG parameters (so changing any of them
  * recomputes). Cache files are written atomically; a damaged cache entry is recomputed.
  */
 import { createHash } from 'node:crypto';
@@ -8,8 +8,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { writeFileAtomic, writeJsonAtomic } from '@nnlab/core/node';
-import { hogFeatureLength, resolveHogOptions, type HogOptions } from '@nnlab/features-hog';
+import { hogFeatureLength } from '@nnlab/features-hog';
 import { hogBatchParallel } from '@nnlab/features-hog/node';
+import type { HogComputer } from '../hog-features';
 
 const CACHE_SCHEMA = 1;
 
@@ -18,38 +19,24 @@ export function featureCacheDir(): string {
   return join(process.env.NNLAB_CACHE_DIR ?? join(homedir(), '.cache', 'nnlab'), 'features');
 }
 
-export interface HogFeatures {
-  features: Float32Array;
-  featureLength: number;
-  cached: boolean;
-  key: string;
-}
-
-/** HOG of `count` images (uint8, scaled to [0,1] float32 first, as the course did). */
-export async function hogFeaturesFor(
-  images: Uint8Array,
-  count: number,
-  rows: number,
-  cols: number,
-  imagesSha256: string,
-  options: HogOptions,
-): Promise<HogFeatures> {
-  const resolved = resolveHogOptions(options);
-  const featureLength = hogFeatureLength(rows, cols, resolved);
+/** HOG on all cores, cached by images checksum + count + parameters (images scaled to [0,1] float32 first, as the course did). */
+export const cachedHogFeatures: HogComputer = async ({ split, options, imagesSha256 }) => {
+  const { images, count, rows, cols } = split;
+  const featureLength = hogFeatureLength(rows, cols, options);
   const key = createHash('sha256')
-    .update(JSON.stringify({ v: CACHE_SCHEMA, imagesSha256, count, rows, cols, hog: resolved }))
+    .update(JSON.stringify({ v: CACHE_SCHEMA, imagesSha256: imagesSha256 ?? 'unknown', count, rows, cols, hog: options }))
     .digest('hex')
     .slice(0, 32);
   const dir = featureCacheDir();
   const meta = join(dir, `hog-${key}.json`);
   const bin = join(dir, `hog-${key}.bin`);
-  if (existsSync(meta) && existsSync(bin)) {
+  if (imagesSha256 && existsSync(meta) && existsSync(bin)) {
     try {
       const m = JSON.parse(readFileSync(meta, 'utf8'));
       const buf = readFileSync(bin);
       if (m.schemaVersion === CACHE_SCHEMA && m.count === count && m.featureLength === featureLength && buf.byteLength === count * featureLength * 4) {
         const features = new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
-        return { features, featureLength, cached: true, key };
+        return { features, length: featureLength, cached: true, key };
       }
     } catch {
       // damaged cache entry: recompute below
@@ -57,8 +44,10 @@ export async function hogFeaturesFor(
   }
   const unit = new Float32Array(count * rows * cols);
   for (let i = 0; i < unit.length; i++) unit[i] = images[i] / 255;
-  const features = await hogBatchParallel(unit, count, rows, cols, resolved);
-  writeFileAtomic(bin, new Uint8Array(features.buffer, features.byteOffset, features.byteLength));
-  writeJsonAtomic(meta, { schemaVersion: CACHE_SCHEMA, key, imagesSha256, count, rows, cols, hog: resolved, featureLength, createdAt: new Date().toISOString() });
-  return { features, featureLength, cached: false, key };
-}
+  const features = await hogBatchParallel(unit, count, rows, cols, options);
+  if (imagesSha256) {
+    writeFileAtomic(bin, new Uint8Array(features.buffer, features.byteOffset, features.byteLength));
+    writeJsonAtomic(meta, { schemaVersion: CACHE_SCHEMA, key, imagesSha256, count, rows, cols, hog: options, featureLength, createdAt: new Date().toISOString() });
+  }
+  return { features, length: featureLength, cached: false, key };
+};
