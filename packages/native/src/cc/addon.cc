@@ -41,6 +41,7 @@ napi_value Info(napi_env env, napi_callback_info) {
 }  // namespace
 
 void registerModelFunctions(napi_env env, napi_value exports);
+void registerLayerFunctions(napi_env env, napi_value exports);
 
 }  // namespace nnlab
 
@@ -48,6 +49,7 @@ static napi_value Init(napi_env env, napi_value exports) {
   napi_property_descriptor info = {"info", nullptr, nnlab::Info, nullptr, nullptr, nullptr, napi_default, nullptr};
   napi_define_properties(env, exports, 1, &info);
   nnlab::registerModelFunctions(env, exports);
+  nnlab::registerLayerFunctions(env, exports);
   return exports;
 }
 

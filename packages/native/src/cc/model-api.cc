@@ -51,6 +51,9 @@ Dims dims(napi_env env, napi_value v) {
   return d;
 }
 
+}  // namespace
+
+// Shared with layer-api.cc (declared in napi-util.h).
 LayerDesc layerDesc(napi_env env, napi_value o) {
   LayerDesc d;
   d.kind = napi::string(env, napi::property(env, o, "kind"));
@@ -70,6 +73,8 @@ LayerDesc layerDesc(napi_env env, napi_value o) {
   d.scale = boolOr(env, o, "scale", d.scale);
   return d;
 }
+
+namespace {
 
 ModelDesc modelDesc(napi_env env, napi_value o) {
   ModelDesc d;

@@ -53,3 +53,8 @@ napi_value guard(napi_env env, F body) {
 }
 
 }  // namespace nnlab::napi
+
+namespace nnlab {
+/** A LayerDesc from the planner's plain object (model-api.cc; layer-api.cc uses it too). */
+LayerDesc layerDesc(napi_env env, napi_value o);
+}  // namespace nnlab
