@@ -3,7 +3,7 @@
  * the engine is still registered and every plan says why (fit records it as the fallback reason);
  * with `NNLAB_REQUIRE_NATIVE=1` the missing addon is an error instead.
  */
-import { NnlabError, registerEngine } from '@nnlab/core';
+import { BackendUnavailableError, registerEngine } from '@nnlab/core';
 import { loadAddon } from './addon';
 import { nativeEngine } from './native-engine';
 
@@ -28,7 +28,7 @@ export function nativeRequired(): boolean {
 export function registerNativeEngine(): NativeEngineStatus {
   const status = nativeEngineStatus();
   if (!status.available && nativeRequired()) {
-    throw new NnlabError('NATIVE_UNAVAILABLE', `the native engine is required (NNLAB_REQUIRE_NATIVE=1) but unavailable: ${status.reason}`);
+    throw new BackendUnavailableError('native', `NNLAB_REQUIRE_NATIVE=1 asks for the native engine, but ${status.reason}`, ['fused-dense', 'tfjs']);
   }
   registerEngine(nativeEngine);
   return status;
