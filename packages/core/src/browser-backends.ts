@@ -40,7 +40,11 @@ export function registerBrowserBackends(options: BrowserBackendOptions = {}): vo
   const webgl: BackendLoader = {
     name: 'webgl',
     async probe() {
-      if (typeof document === 'undefined') return { usable: false, detail: 'no DOM' };
+      // In a worker there is no document: tfjs-backend-webgl draws on an OffscreenCanvas (WebGL2).
+      if (typeof document === 'undefined') {
+        if (typeof OffscreenCanvas === 'undefined') return { usable: false, detail: 'no DOM and no OffscreenCanvas' };
+        return new OffscreenCanvas(1, 1).getContext('webgl2') ? { usable: true } : { usable: false, detail: 'no WebGL2 context on an OffscreenCanvas' };
+      }
       const canvas = document.createElement('canvas');
       const ctx = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
       return ctx ? { usable: true } : { usable: false, detail: 'no WebGL context could be created' };

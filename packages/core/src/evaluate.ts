@@ -5,7 +5,8 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Dataset } from './dataset';
 import { shapeSize } from './dataset';
-import { InvalidOptionError } from './errors';
+import { InterruptedError, InvalidOptionError } from './errors';
+import { EventLoopYielder } from './yield-to-event-loop';
 import { choosePredictor } from './engines/choose-engine';
 import type { EngineChoice, EngineInfo } from './engines/engine';
 import { getLoss, type LossName } from './losses';
@@ -18,6 +19,11 @@ export interface EvaluateOptions {
   loss?: LossName;
   /** Engine for the forward passes (engines/choose-engine.ts): 'auto' (default) runs on the native engine when registered and the model fits, else on tfjs. */
   engine?: EngineChoice;
+  /**
+   * Stops the pass between batches (throws `InterruptedError`); with a signal the pass also yields
+   * to the event loop regularly, so a stop request (a worker message, Ctrl-C) can arrive.
+   */
+  signal?: AbortSignal;
 }
 
 /** What `evaluateModel` returns. */
@@ -35,7 +41,7 @@ export interface Evaluation {
   /** Units in the output layer (1 = binary sigmoid). */
   outputSize: number;
   /** The engine that ran the forward passes ('tfjs' when tfjs' own predict did). */
-  engine: EngineInfo;
+  engine?: EngineInfo;
 }
 
 export const DEFAULT_EVAL_BATCH_SIZE = 256;
@@ -63,7 +69,12 @@ export async function evaluateModel(model: tf.LayersModel, data: Dataset, option
 
   async function forwardAll(): Promise<number> {
   let lossSum = 0;
+  const yielder = options.signal ? new EventLoopYielder() : undefined;
   for (let start = 0; start < data.size; start += batchSize) {
+    if (yielder) {
+      await yielder.maybeYield();
+      if (options.signal?.aborted) throw new InterruptedError('evaluation stopped');
+    }
     const n = Math.min(batchSize, data.size - start);
     for (let k = 0; k < n; k++) idx[k] = start + k;
     const yView = targets.subarray(start * outputSize, (start + n) * outputSize);

@@ -85,6 +85,34 @@ describe('fit', () => {
     expect(r.history.loss.length).toBe(2);
   });
 
+  it('does not validate a stopped epoch, and a stop during validation ends the loop there', async () => {
+    const { x, labels } = blobs(100, 2, 4);
+    const split = splitTail(arrayDataset({ x, sampleShape: [4], labels, numClasses: 2 }), 0.2);
+    const stopAt = async (when: (e: TrainEvent) => boolean) => {
+      const ac = new AbortController();
+      const events: TrainEvent[] = [];
+      const r = await fit(model(1, 1, 'sigmoid'), split.train, {
+        epochs: 5,
+        batchSize: 10,
+        validation: split.validation,
+        signal: ac.signal,
+        onEvent: (e) => {
+          events.push(e);
+          if (when(e)) ac.abort();
+        },
+      });
+      return { r, validations: events.filter((e) => e.type === 'validation-begin').length };
+    };
+    const inStep = await stopAt((e) => e.type === 'batch-end' && e.epoch === 1 && e.batch === 2);
+    expect(inStep.r.stopped).toBe(true);
+    expect(inStep.validations).toBe(1);
+    expect(inStep.r.history.val_loss).toHaveLength(1);
+    const inValidation = await stopAt((e) => e.type === 'validation-begin' && e.epoch === 1);
+    expect(inValidation.r.stopped).toBe(true);
+    expect(inValidation.r.history.loss).toHaveLength(2);
+    expect(inValidation.r.history.val_loss).toHaveLength(1);
+  });
+
   it('rejects bad options', async () => {
     const { x, labels } = blobs(10, 2, 5);
     const data = arrayDataset({ x, sampleShape: [4], labels, numClasses: 2 });

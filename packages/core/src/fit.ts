@@ -8,7 +8,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Dataset } from './dataset';
 import { shapeSize } from './dataset';
-import { InvalidOptionError, TrainingError } from './errors';
+import { InterruptedError, InvalidOptionError, TrainingError } from './errors';
 import { evaluateModel } from './evaluate';
 import { chooseEngine, checkEngineChoice } from './engines/choose-engine';
 import type { EngineChoice, EngineFallback, EngineInfo, EngineName } from './engines/engine';
@@ -170,13 +170,19 @@ export async function fit(model: tf.LayersModel, train: Dataset, options: FitOpt
       trainSamples += seen;
       if (seen === 0) break;
       const logs: EpochLogs = { loss: lossSum / seen, acc: hitSum / seen };
-      if (options.validation && options.validation.size > 0) {
+      // A stopped epoch is not validated: Stop ends the loop now (the caller evaluates the model so far).
+      if (options.validation && options.validation.size > 0 && !stopped) {
         await emit({ type: 'validation-begin', epoch, samples: options.validation.size });
-        const ev = await evaluateModel(model, options.validation, { batchSize: Math.max(batchSize, 256), loss: lossName, engine: choice === 'wasm' ? 'tfjs' : choice });
-        logs.val_loss = ev.loss;
-        logs.val_acc = ev.accuracy;
-        history.val_loss.push(ev.loss);
-        history.val_acc.push(ev.accuracy);
+        const ev = await evaluateModel(model, options.validation, { batchSize: Math.max(batchSize, 256), loss: lossName, engine: choice === 'wasm' ? 'tfjs' : choice, signal: options.signal }).catch((err: unknown) => {
+          if (err instanceof InterruptedError && options.signal?.aborted) return undefined;
+          throw err;
+        });
+        if (ev) {
+          logs.val_loss = ev.loss;
+          logs.val_acc = ev.accuracy;
+          history.val_loss.push(ev.loss);
+          history.val_acc.push(ev.accuracy);
+        } else stopped = true;
       }
       history.loss.push(logs.loss);
       history.acc.push(logs.acc);
