@@ -15,6 +15,9 @@ async function main() {
     const { webgpuNodeEnv } = await import('../dist/webgpu-env.js');
     const extra = webgpuNodeEnv();
     if (Object.keys(extra).length > 0) {
+      // Ctrl-C reaches the child too (same process group): this process waits for it to stop
+      // cleanly instead of dying first.
+      process.on('SIGINT', () => {});
       const r = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
         stdio: 'inherit',
         env: { ...process.env, ...extra, NNLAB_WEBGPU_ENV_SET: '1' },

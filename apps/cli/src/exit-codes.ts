@@ -12,6 +12,7 @@ import { DatasetArgumentError, DatasetError } from '@nnlab/datasets';
 import { HogError } from '@nnlab/features-hog';
 import { MetricsInputError } from '@nnlab/metrics';
 import { ExperimentOptionError } from '@nnlab/experiments';
+import { RunRecordError } from '@nnlab/experiments/node';
 import { ModelArgsError, SpecError, UnknownModelError } from '@nnlab/models';
 
 export const EXIT = {
@@ -50,6 +51,7 @@ export const EXIT_CODE_TABLE: readonly (readonly [ErrorClass, number])[] = [
   [BackendUnavailableError, EXIT.backend],
   [TrainingError, EXIT.training],
   [ModelFormatError, EXIT.model],
+  [RunRecordError, EXIT.model], // a run folder's run.json that predict cannot use
 ];
 
 /** Exit code for an error thrown by a command. */

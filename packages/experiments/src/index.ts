@@ -43,6 +43,8 @@ export type { EvaluationMetricsOptions } from './evaluation-metrics';
 
 // Run records (versioned JSON)
 export { RUN_RECORD_SCHEMA_VERSION, isRunRecord, makeRunId } from './run-record';
+export { checkRunRecord } from './run-record-schema';
+export type { RunRecordCheck } from './run-record-schema';
 export type {
   BinaryEvaluation,
   ClassBalance,

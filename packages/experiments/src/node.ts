@@ -13,3 +13,4 @@ export { cachedHogFeatures, featureCacheDir } from './node/hog-feature-cache';
 // Run records on disk
 export { DEFAULT_RUNS_DIR, fileRunStore, listRuns, loadRunRecord, resolveRunsDir, runDir, saveRunRecord } from './node/run-store';
 export type { ListedRun, RunListProblem } from './node/run-store';
+export { MAX_RUN_RECORD_BYTES, RunRecordError, loadRunRecordFile, readRunRecordFile } from './node/run-record-file';

@@ -8,11 +8,17 @@ import type { ModelSpec, ModelSummary, ZooArgs } from '@nnlab/models';
 import type { LayersModel } from '@tensorflow/tfjs';
 import type { InputPipeline } from './input-pipeline';
 
-/** Version of the `run.json` layout. Bump on incompatible changes. */
-export const RUN_RECORD_SCHEMA_VERSION = 1;
+/**
+ * Version of the `run.json` layout. Bump on incompatible changes, with a migration from the
+ * previous version in `run-record-schema.ts` (records are checked and migrated on every read).
+ */
+export const RUN_RECORD_SCHEMA_VERSION = 2;
 
-/** Lifecycle of a run. `running` with a dead process means the run was interrupted. */
-export type RunStatus = 'running' | 'complete' | 'failed' | 'stopped';
+/**
+ * Lifecycle of a run. `interrupted`: stopped by Ctrl-C / Stop (the saved model is the last complete
+ * epoch's); `running` with a dead process is also reported as interrupted.
+ */
+export type RunStatus = 'running' | 'complete' | 'failed' | 'interrupted';
 
 /** A data file a run read, with its checksum. */
 export interface RunDataFile {

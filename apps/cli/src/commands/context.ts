@@ -9,11 +9,17 @@ export interface CommandContext {
   json(value: unknown): void;
   /** Silences tfjs' console chatter (the "install tfjs-node" hint). */
   quietTf(): Promise<void>;
+  /**
+   * For commands that stop cleanly on Ctrl-C (train, sweep, reproduce): the signal the first
+   * Ctrl-C aborts. Commands that never ask exit 130 at the first Ctrl-C (see ../interrupt.ts).
+   */
+  stopSignal(): AbortSignal;
   verbose: boolean;
 }
 
-export function createContext(verbose: boolean): CommandContext {
+export function createContext(verbose: boolean, stopSignal: () => AbortSignal = () => new AbortController().signal): CommandContext {
   return {
+    stopSignal,
     out: (line) => process.stdout.write(line + '\n'),
     info: (line) => process.stderr.write(line + '\n'),
     json: (value) => process.stdout.write(JSON.stringify(value) + '\n'),

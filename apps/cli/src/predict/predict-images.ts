@@ -1,17 +1,21 @@
 /**
  * Loads a trained model (run folder or model folder, with the safety checks of
- * `modelFolderHandler`), prepares each image with the model's input pipeline (the same code the
- * web app uses) and predicts.
+ * `loadModelFromDir`), prepares each image with the model's input pipeline (the same code the
+ * web app uses) and predicts. For the MNIST models an image is, by default, inverted when its ink
+ * is dark on light and centred the way MNIST was prepared (as the web app's digit pad does); each
+ * prediction says what was applied.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { ModelFormatError, useBackend, type BackendName } from '@nnlab/core';
-import { modelFolderHandler, registerNodeBackends } from '@nnlab/core/node';
+import { insideFolder, loadModelFromDir, registerNodeBackends } from '@nnlab/core/node';
 import { decodeGrayscale } from '@nnlab/datasets/node';
 import { getZooEntry, type ModelId } from '@nnlab/models';
-import { inputPipelineFor, isRunRecord, prepareImage, type InputPipeline, type RunRecord } from '@nnlab/experiments';
+import { inputPipelineFor, prepareImage, type InputPipeline, type RunRecord } from '@nnlab/experiments';
+import { loadRunRecordFile } from '@nnlab/experiments/node';
 import { UsageError } from '../exit-codes';
+import { detectPolarity } from './polarity';
 
 /** One image's prediction. */
 export interface ImagePrediction {
@@ -23,6 +27,8 @@ export interface ImagePrediction {
   probability: number;
   /** All class probabilities (binary: [normal, pneumonia]). */
   probabilities: number[];
+  /** What was done to the image first (inverted, centred). */
+  applied: AppliedPreparation;
 }
 
 export interface PredictImagesResult {
@@ -34,25 +40,27 @@ export interface PredictImagesResult {
 const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 const XRAY = ['NORMAL', 'PNEUMONIA'];
 
-interface Located {
+export interface Located {
   modelDir: string;
   record?: RunRecord;
 }
 
-function locate(path: string): Located {
+/** The model folder (and run record) of a run folder, its model/ folder or any model folder. */
+export function locate(path: string): Located {
   const abs = resolve(path);
   if (!existsSync(abs)) throw new ModelFormatError(abs, 'no such file or folder');
   if (statSync(abs).isDirectory() && existsSync(join(abs, 'run.json'))) {
-    const parsed: unknown = JSON.parse(readFileSync(join(abs, 'run.json'), 'utf8'));
-    if (!isRunRecord(parsed)) throw new ModelFormatError(join(abs, 'run.json'), 'not an nnlab run record');
-    if (!parsed.modelDir) throw new ModelFormatError(abs, `run ${parsed.id} has no saved model (status: ${parsed.status})`);
-    return { modelDir: join(abs, parsed.modelDir), record: parsed };
+    const record = loadRunRecordFile(join(abs, 'run.json'));
+    if (!record.modelDir) throw new ModelFormatError(abs, `run ${record.id} has no saved model (status: ${record.status})`);
+    const modelDir = insideFolder(abs, record.modelDir);
+    if (!modelDir) throw new ModelFormatError(join(abs, 'run.json'), `modelDir '${record.modelDir}' points outside the run folder; refusing to follow it`);
+    return { modelDir, record };
   }
   return { modelDir: abs };
 }
 
 /** Guesses the zoo model from the input/output shapes. */
-function guessModelId(model: tf.LayersModel): ModelId {
+export function guessModelId(model: tf.LayersModel): ModelId {
   const inShape = model.inputs[0].shape.slice(1);
   const outUnits = model.outputs[0].shape[1];
   if (inShape.length === 1 && inShape[0] === 784) return 'mlp-raw';
@@ -62,42 +70,75 @@ function guessModelId(model: tf.LayersModel): ModelId {
   throw new UsageError(`cannot tell which zoo model takes input [${inShape.join(', ')}] with ${outUnits} outputs: pass --model-id`);
 }
 
+/** Options of {@link predictImages}. */
+export interface PredictImagesOptions {
+  modelId?: string;
+  /** Invert pixels: true/false as told; undefined: when the ink is dark on light (MNIST models). */
+  invert?: boolean;
+  /** Centre the digit as MNIST was prepared: default true for the MNIST models. */
+  centerDigit?: boolean;
+  backend?: BackendName | 'auto';
+}
+
 /** Predicts every image. */
-export async function predictImages(
-  modelPath: string,
-  images: string[],
-  options: { modelId?: string; invert?: boolean; centerDigit?: boolean; backend?: BackendName | 'auto' } = {},
-): Promise<PredictImagesResult> {
+export async function predictImages(modelPath: string, images: string[], options: PredictImagesOptions = {}): Promise<PredictImagesResult> {
   const { modelDir, record } = locate(modelPath);
   registerNodeBackends();
   await useBackend(options.backend ?? 'auto');
-  const model = await tf.loadLayersModel(modelFolderHandler(modelDir));
-  const modelId = (options.modelId ?? record?.config.model ?? guessModelId(model)) as ModelId;
-  const entry = getZooEntry(modelId);
-  const inShape = model.inputs[0].shape.slice(1) as number[];
-  const pipeline: InputPipeline =
-    record?.config.input ?? inputPipelineFor(entry, { imageSize: inShape.length === 3 ? inShape[0] : undefined });
-  const expected = inShape.reduce((a, b) => a * b, 1);
-  if (expected !== pipeline.sampleSize) {
-    throw new ModelFormatError(modelDir, `model input [${inShape.join(', ')}] does not fit ${modelId}'s pipeline (${pipeline.sampleSize} values)`);
-  }
-  const predictions: ImagePrediction[] = [];
-  for (const file of images) {
-    const img = await decodeGrayscale(file);
-    const sample = prepareImage(pipeline, img.data, img.height, img.width, { invert: options.invert, centerDigit: options.centerDigit });
-    const out = tf.tidy(() => model.predict(tf.tensor(sample, [1, ...inShape])) as tf.Tensor);
-    const values = Array.from(await out.data());
-    out.dispose();
-    if (values.length === 1) {
-      const p = values[0];
-      const cls = p >= 0.5 ? 1 : 0;
-      predictions.push({ file, class: cls, className: XRAY[cls], probability: cls ? p : 1 - p, probabilities: [1 - p, p] });
-    } else {
-      let cls = 0;
-      for (let k = 1; k < values.length; k++) if (values[k] > values[cls]) cls = k;
-      predictions.push({ file, class: cls, className: DIGITS[cls] ?? String(cls), probability: values[cls], probabilities: values });
+  const model = await loadModelFromDir(modelDir);
+  try {
+    const modelId = (options.modelId ?? record?.config.model ?? guessModelId(model)) as ModelId;
+    const entry = getZooEntry(modelId);
+    const inShape = model.inputs[0].shape.slice(1) as number[];
+    const pipeline: InputPipeline = record?.config.input ?? inputPipelineFor(entry, { imageSize: inShape.length === 3 ? inShape[0] : undefined });
+    const expected = inShape.reduce((a, b) => a * b, 1);
+    if (expected !== pipeline.sampleSize) {
+      throw new ModelFormatError(modelDir, `model input [${inShape.join(', ')}] does not fit ${modelId}'s pipeline (${pipeline.sampleSize} values)`);
     }
+    const digits = pipeline.input !== 'xray-image';
+    const predictions: ImagePrediction[] = [];
+    for (const file of images) {
+      const img = await decodeGrayscale(file);
+      const polarity = digits ? detectPolarity(img.data, img.height, img.width) : undefined;
+      const invert = options.invert ?? polarity === 'dark-on-light';
+      const centerDigit = digits && (options.centerDigit ?? true);
+      const applied: AppliedPreparation = {
+        invert,
+        ...(options.invert === undefined && digits ? { invertReason: `auto: ${polarity}` } : {}),
+        center: centerDigit,
+      };
+      const sample = prepareImage(pipeline, img.data, img.height, img.width, { invert, centerDigit });
+      const out = tf.tidy(() => model.predict(tf.tensor(sample, [1, ...inShape])) as tf.Tensor);
+      const values = Array.from(await out.data());
+      out.dispose();
+      if (values.some((v) => !Number.isFinite(v))) throw new ModelFormatError(modelDir, `the model computed ${values.find((v) => !Number.isFinite(v))} for ${file}: its weights are damaged`);
+      if (values.length === 1) {
+        const p = values[0];
+        const cls = p >= 0.5 ? 1 : 0;
+        predictions.push({ file, class: cls, className: XRAY[cls], probability: cls ? p : 1 - p, probabilities: [1 - p, p], applied });
+      } else {
+        let cls = 0;
+        for (let k = 1; k < values.length; k++) if (values[k] > values[cls]) cls = k;
+        predictions.push({ file, class: cls, className: DIGITS[cls] ?? String(cls), probability: values[cls], probabilities: values, applied });
+      }
+    }
+    return { modelId, source: record ? `run ${record.id}` : modelDir, predictions };
+  } finally {
+    model.dispose();
   }
-  model.dispose();
-  return { modelId, source: record ? `run ${record.id}` : modelDir, predictions };
+}
+
+/** What was done to an image before it went into the model. */
+export interface AppliedPreparation {
+  invert: boolean;
+  /** Why it was (not) inverted when no flag said: the polarity detected. */
+  invertReason?: string;
+  center: boolean;
+}
+
+/** `inverted (auto: dark-on-light), centred` — for the table. */
+export function describeApplied(a: AppliedPreparation): string {
+  const parts = [`${a.invert ? 'inverted' : 'not inverted'}${a.invertReason ? ` (${a.invertReason})` : ''}`];
+  if (a.center) parts.push('centred');
+  return parts.join(', ');
 }

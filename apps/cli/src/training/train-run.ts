@@ -7,7 +7,7 @@
  * `nnlab train`, `nnlab sweep` and `nnlab reproduce` all go through here.
  */
 import { useBackend, type BackendName, type OptimizerName, type OptimizerOptions, type TrainEvent } from '@nnlab/core';
-import { registerNodeBackends } from '@nnlab/core/node';
+import { ensureWritableDir, registerNodeBackends } from '@nnlab/core/node';
 import { planExperiment, runExperiment, type ExperimentPlan, type RunRecord } from '@nnlab/experiments';
 import { cachedHogFeatures, fileRunStore, nodeDataSource, resolveRunsDir } from '@nnlab/experiments/node';
 import type { HogBlockNorm } from '@nnlab/features-hog';
@@ -116,6 +116,7 @@ export async function trainRun(opts: TrainRunOptions, hooks: TrainRunHooks = {},
   info(`backend: ${backend.name}${backend.detail ? ` (${backend.detail})` : ''}`);
   for (const s of backend.skipped) info(`  (${s.name} skipped: ${s.reason})`);
   const runsDir = resolveRunsDir(opts.runsDir);
+  if (!opts.noRecord) ensureWritableDir(runsDir); // before any data loads: a file, a read-only folder
   const result = await runExperiment(
     plan,
     {
@@ -126,7 +127,7 @@ export async function trainRun(opts: TrainRunOptions, hooks: TrainRunHooks = {},
       versions: runtimeVersions(),
       pid: process.pid,
     },
-    { onStatus: info, onEvent: hooks.onEvent, signal: hooks.signal, argv: opts.argv, tags: opts.tags },
+    { onStatus: info, onEvent: hooks.onEvent, signal: hooks.signal, interruptWithoutEvaluation: true, argv: opts.argv, tags: opts.tags },
   );
   result.model.dispose();
   return { record: result.record, runDir: result.location };

@@ -3,10 +3,11 @@
  * (temp file + rename), so a run killed at any moment leaves a readable record: complete, or marked
  * `running` by a process that no longer exists (reported as `interrupted`).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { saveModelToDir, writeJsonAtomic } from '@nnlab/core/node';
-import { isRunRecord, type RunRecord, type RunStatus, type RunStore } from '../run-record';
+import { ensureWritableDir, saveModelToDir, writeJsonAtomic } from '@nnlab/core/node';
+import type { RunRecord, RunStatus, RunStore } from '../run-record';
+import { readRunRecordFile } from './run-record-file';
 
 /** Default folder of run records (relative to the working directory). */
 export const DEFAULT_RUNS_DIR = 'runs';
@@ -47,6 +48,7 @@ export function runDir(runsDir: string, id: string): string {
 
 /** Writes (creates or replaces) a run's `run.json` atomically. */
 export function saveRunRecord(runsDir: string, record: RunRecord): string {
+  ensureWritableDir(runsDir); // a file, a read-only folder: one line naming it (OutputPathError)
   const dir = runDir(runsDir, record.id);
   mkdirSync(dir, { recursive: true });
   writeJsonAtomic(join(dir, 'run.json'), { ...record, updatedAt: new Date().toISOString() });
@@ -77,17 +79,13 @@ export function listRuns(runsDir: string): { runs: ListedRun[]; problems: RunLis
       problems.push({ dir, problem: 'no run.json (not a run folder)' });
       continue;
     }
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(readFileSync(file, 'utf8'));
-    } catch (err) {
-      problems.push({ dir, problem: `run.json is not valid JSON (${(err as Error).message})` });
+    // checked against the schema (older versions migrated): a damaged record is skipped with its problem
+    const read = readRunRecordFile(file);
+    if (!read.ok) {
+      problems.push({ dir, problem: read.problem });
       continue;
     }
-    if (!isRunRecord(parsed)) {
-      problems.push({ dir, problem: 'run.json is not an nnlab run record of a known schema version' });
-      continue;
-    }
+    const parsed = read.record;
     const state: ListedRun['state'] = parsed.status === 'running' && !processAlive(parsed.pid) ? 'interrupted' : parsed.status;
     runs.push({ record: parsed, dir, state });
   }
