@@ -69,79 +69,96 @@ export function describeNative(name: string, body: () => void): void {
 
 export interface LayerParityOptions {
   batch: number;
-  /** Default true (fit's mode). */
+  /** Default true (fit's mode: batch statistics, backward checked); false checks inference only. */
   training?: boolean;
   /** Default true; false checks the first-layer path (no dx). */
   wantDx?: boolean;
   seed?: number;
+  /**
+   * Batch-norm weights the native layer goes without (center/scale false). tfjs-layers 4.22
+   * cannot train such a layer (its training path reads the missing gamma/beta), so the reference
+   * is the full tfjs layer holding gamma = 1 / beta = 0, which computes the same function.
+   */
+  without?: ('gamma' | 'beta')[];
 }
 
 export interface LayerParity {
   /** The native layer description the planner made. */
   desc: NativeLayerDesc;
   forward: number;
-  /** Undefined when wantDx is false. */
+  /** Undefined when wantDx is false or at inference. */
   dx?: number;
-  /** Per trainable weight. */
+  /** Per trainable weight (empty at inference). */
   grads: { name: string; error: number }[];
   /** Per non-trainable weight after the run (batch-norm moving statistics). */
   state: { name: string; error: number }[];
 }
 
-/** Value ranges for the weights a test sets (variances and scales stay positive). */
-function range(name: string): [number, number] {
-  if (name.includes('moving_variance')) return [0.5, 1.5];
-  if (name.includes('gamma')) return [0.5, 1.5];
-  return [-0.5, 0.5];
+/** The short name of a tfjs weight ("conv2d_1/kernel" → "kernel"). */
+const shortName = (w: tf.LayerVariable) => w.originalName.split('/').pop() ?? w.originalName;
+
+/** The values a test gives each weight (variances and scales stay positive; omitted ones neutral). */
+function initialWeight(name: string, size: number, seed: number, without: string[]): Float32Array {
+  if (without.includes(name)) return new Float32Array(size).fill(name === 'gamma' ? 1 : 0);
+  if (name === 'moving_variance' || name === 'gamma') return seeded(size, seed, 0.5, 1.5);
+  return seeded(size, seed, -0.5, 0.5);
 }
 
 /** Runs `make()` (a fresh tfjs layer) natively and on tfjs' cpu backend and compares. */
 export function layerParity(make: () => tf.layers.Layer, inputShape: number[], options: LayerParityOptions): LayerParity {
   const { batch } = options;
   const training = options.training ?? true;
-  const wantDx = options.wantDx ?? true;
+  const wantDx = training && (options.wantDx ?? true);
   const seed = options.seed ?? 7;
+  const without: string[] = options.without ?? [];
   const layer = make();
   const model = tf.sequential({ layers: [tf.layers.inputLayer({ inputShape }), layer] });
   layer.setWeights(
     layer.weights.map((w, i) => {
       const shape = w.shape as number[];
-      return tf.tensor(seeded(shape.reduce((a, b) => a * b, 1), seed + 10 + i, ...range(w.originalName)), shape);
+      return tf.tensor(initialWeight(shortName(w), shape.reduce((a, b) => a * b, 1), seed + 10 + i, without), shape);
     }),
   );
-  const weights = layer.weights.map((w) => Float32Array.from(w.read().dataSync() as Float32Array));
+  // The native layer's weights: the tfjs ones minus those it goes without.
+  const nativeWeights = layer.weights.filter((w) => !without.includes(shortName(w)));
 
   const s = loadAddon();
   const plan = planNativeModel(model, s.available ? s.info.layerKinds : []);
   if (typeof plan === 'string') throw new Error(`not native: ${plan}`);
-  const desc = plan.layers[0];
+  const desc: NativeLayerDesc = { ...plan.layers[0], ...(without.includes('gamma') ? { scale: false } : {}), ...(without.includes('beta') ? { center: false } : {}) };
 
   const sample = inputShape.reduce((a, b) => a * b, 1);
   const outShape = (layer.outputShape as number[]).slice(1);
   const x = seeded(batch * sample, seed);
-  const dy = seeded(batch * outShape.reduce((a, b) => a * b, 1), seed + 1);
-
+  const dy = training ? seeded(batch * outShape.reduce((a, b) => a * b, 1), seed + 1) : undefined;
+  const weights = nativeWeights.map((w) => Float32Array.from(w.read().dataSync() as Float32Array));
   const got = runLayer({ layer: desc, input: inputShape, n: batch, x, weights, training, dy, wantDx });
 
   // tfjs: y, and the gradients of sum(y ⊙ dy) with respect to x and the trainable weights.
   const xVar = tf.variable(tf.tensor(x, [batch, ...inputShape]));
-  const dyT = tf.tensor(dy, [batch, ...outShape]);
-  const trainable = layer.trainableWeights.map((w) => w.read() as tf.Variable);
   let y: tf.Tensor | undefined;
-  const { grads } = tf.variableGrads(() => {
-    const out = layer.apply(xVar, { training }) as tf.Tensor;
-    y = tf.keep(out.clone());
-    return tf.sum(tf.mul(out, dyT));
-  }, [...trainable, xVar]);
+  let grads: tf.NamedTensorMap = {};
+  if (dy) {
+    const dyT = tf.tensor(dy, [batch, ...outShape]);
+    const trainable = layer.trainableWeights.map((w) => w.read() as tf.Variable);
+    grads = tf.variableGrads(() => {
+      const out = layer.apply(xVar, { training }) as tf.Tensor;
+      y = tf.keep(out.clone());
+      return tf.sum(tf.mul(out, dyT));
+    }, [...trainable, xVar]).grads;
+    dyT.dispose();
+  } else {
+    y = layer.apply(xVar, { training }) as tf.Tensor;
+  }
 
   const result: LayerParity = { desc, forward: relError(got.y, y!.dataSync()), grads: [], state: [] };
   if (wantDx) result.dx = relError(got.dx!, grads[xVar.name].dataSync());
   let g = 0;
-  layer.weights.forEach((w, i) => {
-    if (w.trainable) result.grads.push({ name: w.originalName, error: relError(got.grads[g++], grads[(w.read() as tf.Variable).name].dataSync()) });
-    else result.state.push({ name: w.originalName, error: relError(got.weights[i], w.read().dataSync()) });
+  nativeWeights.forEach((w, i) => {
+    if (!w.trainable) result.state.push({ name: shortName(w), error: relError(got.weights[i], w.read().dataSync()) });
+    else if (dy) result.grads.push({ name: shortName(w), error: relError(got.grads[g++], grads[(w.read() as tf.Variable).name].dataSync()) });
   });
-  tf.dispose([xVar, dyT, y!, ...Object.values(grads)]);
+  tf.dispose([xVar, y!, ...Object.values(grads)]);
   model.dispose();
   return result;
 }
