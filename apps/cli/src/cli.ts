@@ -15,6 +15,7 @@ import { registerSummary } from './commands/summary';
 import { registerSweep } from './commands/sweep';
 import { registerTrain } from './commands/train';
 import { EXIT, exitCodeFor } from './exit-codes';
+import { COMPUTING_COMMANDS, useNativeEngine } from './native-engine';
 import { cliVersion } from './versions';
 
 /** Builds the program (exported for tests and docs). */
@@ -28,7 +29,13 @@ export function buildProgram(verbose: boolean): Command {
     .option('--verbose', 'show stack traces and extra status lines')
     .showHelpAfterError('(run with --help for usage)')
     .configureHelp({ sortSubcommands: false })
-    .exitOverride();
+    .exitOverride()
+    // The native engine is registered before any command that computes (one notice when missing).
+    .hook('preAction', (_root, action) => {
+      let top = action;
+      while (top.parent && top.parent !== program) top = top.parent;
+      if (COMPUTING_COMMANDS.includes(top.name())) useNativeEngine();
+    });
   registerSummary(program, ctx);
   registerTrain(program, ctx);
   registerHog(program, ctx);

@@ -4,7 +4,7 @@
  * random data; optionally the per-kernel profile of one training step.
  */
 import * as tf from '@tensorflow/tfjs';
-import { arrayDataset, createFusedDenseTrainer, createOptimizer, createRng, fit, getLoss, type StepEngine } from '@nnlab/core';
+import { arrayDataset, choosePredictor, createFusedDenseTrainer, createOptimizer, createRng, fit, getLoss, type EngineChoice, type EngineInfo, type StepEngine } from '@nnlab/core';
 import { getZooEntry, type CourseSettings, type ZooArgs } from '@nnlab/models';
 
 /** Options of `benchmarkModel`. */
@@ -21,6 +21,8 @@ export interface BenchmarkOptions {
   profile?: boolean;
   /** Builder arguments (e.g. imageSize). */
   args?: ZooArgs;
+  /** Training engine (`fit`'s rule; default 'auto'); inference runs on the same choice. */
+  engine?: EngineChoice;
 }
 
 /** One kernel's share of a profiled step. */
@@ -45,8 +47,12 @@ export interface BenchmarkResult {
   /** Effective training GFLOP/s, counting a training step as 3 × forward. */
   trainGflops: number;
   inferGflops: number;
-  /** How `fit` ran the steps: nnlab's fused dense trainer or tfjs' kernels. */
+  /** How `fit` ran the steps: the native engine, nnlab's fused dense trainer or tfjs' kernels. */
   stepEngine: StepEngine;
+  /** The training engine with its threads and ISA where known. */
+  engine: EngineInfo;
+  /** The engine of the inference timing ('tfjs' = the backend's own predict). */
+  inferEngine: EngineInfo;
   /**
    * Where one training step's time goes: tfjs kernels (tfjs profiler) or, for the fused dense
    * trainer, its phases (ms per step averaged over the timed steps).
@@ -104,6 +110,7 @@ export async function benchmarkModel(id: string, options: BenchmarkOptions = {})
     shuffle: false,
     optimizer: entry.course.optimizer,
     loss: entry.course.loss,
+    engine: options.engine,
     onEvent: (e) => {
       if (e.type === 'batch-end' && e.batch === warmup - 1) tStart = performance.now();
       if (e.type === 'batch-end' && e.batch === warmup + steps - 1) tEnd = performance.now();
@@ -112,21 +119,27 @@ export async function benchmarkModel(id: string, options: BenchmarkOptions = {})
   const trainSeconds = (tEnd - tStart) / 1000;
 
   const xb = tf.tensor(x.subarray(0, batchSize * sampleSize), [batchSize, ...sampleShape]);
-  for (let i = 0; i < Math.max(1, warmup); i++) {
+  // Inference on the engine the same choice picks (native when it runs the model, else tfjs).
+  const { predictor } = choosePredictor(options.engine === 'wasm' ? 'tfjs' : (options.engine ?? 'auto'), model, batchSize);
+  const out = new Float32Array(batchSize * outputs);
+  const inferOnce = async () => {
+    if (predictor) {
+      predictor.predict(x, batchSize, out);
+      return;
+    }
     const p = model.predict(xb) as tf.Tensor;
     await p.data();
     p.dispose();
-  }
+  };
+  for (let i = 0; i < Math.max(1, warmup); i++) await inferOnce();
   const i0 = performance.now();
-  for (let i = 0; i < inferSteps; i++) {
-    const p = model.predict(xb) as tf.Tensor;
-    await p.data();
-    p.dispose();
-  }
+  for (let i = 0; i < inferSteps; i++) await inferOnce();
   const inferSeconds = (performance.now() - i0) / 1000;
+  const inferEngine = predictor?.info ?? { name: 'tfjs' as const };
+  predictor?.dispose();
 
   let profile: KernelTime[] | undefined;
-  if (options.profile) {
+  if (options.profile && fitted.stepEngine !== 'native') {
     profile =
       fitted.stepEngine === 'fused-dense'
         ? profileFusedStep(model, x, labels, numClasses, batchSize, steps, entry.course)
@@ -150,6 +163,8 @@ export async function benchmarkModel(id: string, options: BenchmarkOptions = {})
     trainGflops: (trainRate * 3 * flops) / 1e9,
     inferGflops: (inferRate * flops) / 1e9,
     stepEngine: fitted.stepEngine,
+    engine: fitted.engine,
+    inferEngine,
     profile,
   };
 }

@@ -1,6 +1,7 @@
 /**
- * `nnlab bench`: training and inference throughput of each zoo model on each usable backend
- * (samples/s, ms/step, effective GFLOP/s, peak RSS), optionally the top kernels of one step
+ * `nnlab bench`: training and inference throughput of each zoo model on each engine (native
+ * oneDNN when available) and each usable tfjs backend (samples/s, ms/step, effective GFLOP/s,
+ * threads, ISA, peak RSS), optionally the top kernels of one step
  * (`--profile`) and the ratio against the PyTorch reference run in the same invocation
  * (`--vs-torch`, benchmarks/torch_reference.py with Debian's python3-torch).
  */
@@ -9,19 +10,21 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { listBackends, useBackend, type BackendName } from '@nnlab/core';
+import { listBackends, useBackend, type BackendName, type EngineChoice } from '@nnlab/core';
 import { registerNodeBackends } from '@nnlab/core/node';
 import { MODEL_IDS } from '@nnlab/models';
 import { benchmarkModel, type BenchmarkResult } from '@nnlab/experiments';
+import { nativeEngineStatus } from '@nnlab/native/node';
 import { UsageError } from '../exit-codes';
 import { formatTable } from '../output/table';
 import { resolveWasmThreads, WASM_THREADS_HELP } from '../training/wasm-threads-policy';
 import type { CommandContext } from './context';
-import { int } from './parse';
+import { int } from '../options/parsers';
 
 interface BenchFlags {
   models?: string;
   backends?: string;
+  engines?: string;
   steps?: number;
   profile?: boolean;
   threads?: number;
@@ -57,12 +60,24 @@ function runTorch(python: string, models: string[]): TorchRow[] {
   return (JSON.parse(r.stdout.trim().split('\n').pop()!) as { rows: TorchRow[] }).rows;
 }
 
-type BenchRow = BenchmarkResult & { wasmThreads?: number; peakRssMB: number };
+type BenchRow = BenchmarkResult & { wasmThreads?: number; peakRssMB: number; threads?: number; isa?: string };
+
+const BENCH_ENGINES: readonly EngineChoice[] = ['native', 'wasm', 'tfjs'];
+
+/** The engines to time: --engines, else native (when its addon loads) and wasm. */
+function benchEngines(f: BenchFlags): EngineChoice[] {
+  if (f.engines) {
+    const list = f.engines.split(',').map((s) => s.trim()) as EngineChoice[];
+    for (const e of list) if (!BENCH_ENGINES.includes(e)) throw new UsageError(`--engines: unknown engine '${e}' (expected ${BENCH_ENGINES.join(', ')})`);
+    return list;
+  }
+  return nativeEngineStatus().available ? ['native', 'wasm'] : ['wasm'];
+}
 
 /** `nnlab bench --models <model> --json` in a child process: that model's rows. */
 function benchInChild(model: string, backends: string[], f: BenchFlags): BenchRow[] {
   const script = process.argv[1];
-  const args = [script, 'bench', '--models', model, '--backends', backends.join(','), '--json'];
+  const args = [script, 'bench', '--models', model, '--backends', backends.join(','), '--engines', benchEngines(f).join(','), '--json'];
   if (f.steps) args.push('--steps', String(f.steps));
   if (f.profile) args.push('--profile');
   if (f.threads) args.push('--threads', String(f.threads));
@@ -82,6 +97,7 @@ export function registerBench(program: Command, ctx: CommandContext): void {
     .description('training/inference speed of every zoo model on every usable backend; --vs-torch compares with PyTorch on the same models')
     .option('--models <ids>', `comma-separated subset of ${MODEL_IDS.join(',')}`)
     .option('--backends <names>', 'comma-separated backends (default: every usable one except a software WebGPU adapter, and cpu for CNNs)')
+    .option('--engines <names>', `comma-separated engines of ${BENCH_ENGINES.join(',')} (default: native when available, and wasm = the fused dense trainer or tfjs kernels on each backend)`)
     .option('--steps <n>', 'timed training steps per row (default: sized per model)', int('--steps', 1, 100000))
     .option('--profile', 'print where one training step per row spends its time (tfjs kernels, or the fused dense trainer\'s phases)')
     .option('--threads <n>', WASM_THREADS_HELP, int('--threads', 1, 8))
@@ -108,11 +124,14 @@ export function registerBench(program: Command, ctx: CommandContext): void {
           rows.push(...benchInChild(model, backends, f));
         }
       } else {
-        for (const backend of backends) {
+        // One native row (it does not use a tfjs backend for its steps), then each backend's own.
+        const runs = benchEngines(f).flatMap((engine): { engine: EngineChoice; backend: BackendName }[] => (engine === 'native' ? [{ engine, backend: backends.includes('wasm' as BackendName) ? ('wasm' as BackendName) : backends[0] }] : backends.map((backend) => ({ engine, backend }))));
+        for (const { engine, backend } of runs) {
           await useBackend(backend);
-          if (!f.json) ctx.info(`bench ${models[0]} on ${backend}…`);
-          const r = await benchmarkModel(models[0], { steps: f.steps, profile: f.profile });
-          rows.push({ ...r, wasmThreads: backend === 'wasm' ? threads : undefined, peakRssMB: process.resourceUsage().maxRSS / 1024 });
+          if (!f.json) ctx.info(`bench ${models[0]} on ${engine === 'native' ? 'the native engine' : backend}…`);
+          const r = await benchmarkModel(models[0], { steps: f.steps, profile: f.profile, engine });
+          const wasmThreads = backend === 'wasm' && r.engine.name !== 'native' ? threads : undefined;
+          rows.push({ ...r, wasmThreads, threads: r.engine.threads ?? wasmThreads, isa: r.engine.isa, peakRssMB: process.resourceUsage().maxRSS / 1024 });
         }
       }
       const torch = f.vsTorch ? runTorch(f.python, models) : undefined;
@@ -131,12 +150,12 @@ export function registerBench(program: Command, ctx: CommandContext): void {
       }
       ctx.out(
         formatTable(
-          ['model', 'backend', 'threads', 'step', 'batch', 'train samples/s', 'ms/step', 'train GFLOP/s', 'infer samples/s', 'peak RSS MB', ...(torch ? ['PyTorch train/s', 'ratio'] : [])],
+          ['model', 'engine', 'backend', 'threads', 'batch', 'train samples/s', 'ms/step', 'train GFLOP/s', 'infer samples/s', 'peak RSS MB', ...(torch ? ['PyTorch train/s', 'ratio'] : [])],
           withRatio.map((r) => [
             r.model,
-            r.backend,
-            r.wasmThreads ?? '–',
-            r.stepEngine === 'fused-dense' ? 'fused' : 'tfjs',
+            r.engine.name === 'native' ? `native (${r.isa ?? '?'})` : r.engine.name,
+            r.engine.name === 'native' ? '–' : r.backend,
+            r.threads ?? '–',
             r.batchSize,
             fmt(r.trainSamplesPerSecond),
             fmt(r.trainMsPerStep, 2),
