@@ -114,7 +114,9 @@ class BatchNorm : public Layer {
   Prims& prims(int64_t n) {
     return prims_.get(n, [this](int64_t b) {
       Prims p;
-      p.data = batchDesc(b, in_);
+      // [n, features] as n×C×1×1 in NHWC (the same bytes): oneDNN's jit kernels take that
+      // layout, while a 2-D "nc" tensor gets its plain reference kernel.
+      p.data = in_.size() == 1 ? memory::desc({b, channels_, 1, 1}, dt::f32, tag::nhwc) : batchDesc(b, in_);
       const float eps = desc_.epsilon;
       batch_normalization_forward::primitive_desc train({prop_kind::forward_training, p.data, eps, flags_}, ctx_.engine);
       batch_normalization_forward::primitive_desc infer({prop_kind::forward_inference, p.data, eps, flags_ | normalization_flags::use_global_stats}, ctx_.engine);
