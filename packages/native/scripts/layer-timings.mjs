@@ -7,8 +7,10 @@
 //   node scripts/layer-timings.mjs [--model cnn-pneumonia|cnn-mnist] [--batch N] [--threads N]
 //                                  [--repeat N] [--verbose]
 //
-// Times are wall-clock on whatever else the machine is doing: on a shared machine they are
-// noisy; compare layers within one run.
+// Two figures per pass: wall-clock ms, and the process's CPU ms (all threads). On a busy machine
+// the wall clock counts the time other processes hold the cores; with --threads 1 the CPU time
+// is close to what the layer takes on an idle machine (cache interference from the others
+// still inflates it somewhat). With more threads the CPU time includes OpenMP's spin-waiting.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -83,9 +85,9 @@ spec.dense.forEach((units, i) => {
 });
 
 console.log(`${modelName}, batch ${batch}, ${threads || 'default'} threads, mean of ${repeat} runs (ms)`);
-console.log(`${'layer'.padEnd(28)} ${'forward'.padStart(8)} ${'backward'.padStart(9)}`);
-let fwd = 0;
-let bwd = 0;
+console.log(`${'layer'.padEnd(28)} ${'fwd wall'.padStart(9)} ${'bwd wall'.padStart(9)} ${'fwd cpu'.padStart(9)} ${'bwd cpu'.padStart(9)}`);
+const total = { fwd: 0, bwd: 0, fwdCpu: 0, bwdCpu: 0 };
+const ms = (v) => v.toFixed(3).padStart(9);
 layers.forEach((l, i) => {
   const size = (s) => s.reduce((a, b) => a * b, 1);
   const r = addon.runLayer({
@@ -99,8 +101,12 @@ layers.forEach((l, i) => {
     threads,
     repeat,
   });
-  fwd += r.forwardMs;
-  bwd += r.backwardMs;
-  console.log(`${l.name.padEnd(28)} ${r.forwardMs.toFixed(3).padStart(8)} ${r.backwardMs.toFixed(3).padStart(9)}`);
+  total.fwd += r.forwardMs;
+  total.bwd += r.backwardMs;
+  total.fwdCpu += r.forwardCpuMs;
+  total.bwdCpu += r.backwardCpuMs;
+  console.log(`${l.name.padEnd(28)} ${ms(r.forwardMs)} ${ms(r.backwardMs)} ${ms(r.forwardCpuMs)} ${ms(r.backwardCpuMs)}`);
 });
-console.log(`${'sum'.padEnd(28)} ${fwd.toFixed(3).padStart(8)} ${bwd.toFixed(3).padStart(9)}  → ${(fwd + bwd).toFixed(2)} ms/step, ${Math.round((batch * 1000) / (fwd + bwd))} samples/s (layers only: no loss, optimizer or batch gather)`);
+console.log(`${'sum'.padEnd(28)} ${ms(total.fwd)} ${ms(total.bwd)} ${ms(total.fwdCpu)} ${ms(total.bwdCpu)}`);
+const rate = (t) => Math.round((batch * 1000) / t);
+console.log(`layers only (no loss, optimizer or batch gather): ${rate(total.fwd + total.bwd)} samples/s by the wall clock, ${rate(total.fwdCpu + total.bwdCpu)} per CPU-second`);

@@ -7,8 +7,11 @@
 // runLayer({ layer, input, n, x, weights?, training = true, dy?, wantDx = true, seed = 0,
 //            threads = 0 (OpenMP's default), repeat = 0 })
 //   → { y, dx?, grads: Float32Array[] (trainable weights), weights: Float32Array[] (all, after),
-//       forwardMs?, backwardMs? (means over `repeat` timed runs after one warm-up) }
+//       forwardMs?, backwardMs? (wall-clock means over `repeat` timed runs after one warm-up),
+//       forwardCpuMs?, backwardCpuMs? (the process's CPU time, all threads: on a busy machine
+//       with one thread this is close to what the layer takes on an idle one) }
 #include <omp.h>
+#include <time.h>
 
 #include <chrono>
 #include <cstring>
@@ -41,9 +44,15 @@ const float* sized(napi_env env, napi_value v, size_t want, const char* what) {
   return p;
 }
 
-double millisSince(std::chrono::steady_clock::time_point t0) {
-  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-}
+/** Wall-clock and process CPU time, in ms. */
+struct Clock {
+  double wall, cpu;
+  static Clock now() {
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return {std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count(), ts.tv_sec * 1e3 + ts.tv_nsec / 1e6};
+  }
+};
 
 napi_value RunLayer(napi_env env, napi_callback_info info) {
   return napi::guard(env, [&] {
@@ -108,19 +117,27 @@ napi_value RunLayer(napi_env env, napi_callback_info info) {
 
     if (repeat > 0) {
       // The first run above was the warm-up (it built the primitives).
-      double fwd = 0, bwd = 0;
+      double fwd = 0, bwd = 0, fwdCpu = 0, bwdCpu = 0;
       for (int r = 0; r < repeat; r++) {
-        auto t0 = std::chrono::steady_clock::now();
+        Clock t0 = Clock::now();
         layer->forward(x, y.data(), n, training);
-        fwd += millisSince(t0);
+        Clock t1 = Clock::now();
+        fwd += t1.wall - t0.wall;
+        fwdCpu += t1.cpu - t0.cpu;
         if (!dy) continue;
         std::memcpy(dyWork.data(), dy, outSize * sizeof(float));
-        t0 = std::chrono::steady_clock::now();
+        t0 = Clock::now();
         layer->backward(x, y.data(), dyWork.data(), wantDx ? dx.data() : nullptr, n);
-        bwd += millisSince(t0);
+        t1 = Clock::now();
+        bwd += t1.wall - t0.wall;
+        bwdCpu += t1.cpu - t0.cpu;
       }
       napi::set(env, result, "forwardMs", napi::makeNumber(env, fwd / repeat));
-      if (dy) napi::set(env, result, "backwardMs", napi::makeNumber(env, bwd / repeat));
+      napi::set(env, result, "forwardCpuMs", napi::makeNumber(env, fwdCpu / repeat));
+      if (dy) {
+        napi::set(env, result, "backwardMs", napi::makeNumber(env, bwd / repeat));
+        napi::set(env, result, "backwardCpuMs", napi::makeNumber(env, bwdCpu / repeat));
+      }
     }
     return result;
   });

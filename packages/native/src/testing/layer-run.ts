@@ -43,8 +43,12 @@ export interface RunLayerResult {
   grads: Float32Array[];
   /** Every weight after the run (moving statistics updated), tfjs layout. */
   weights: Float32Array[];
+  /** Wall-clock ms per pass (with `repeat`). */
   forwardMs?: number;
   backwardMs?: number;
+  /** The process's CPU ms per pass, all threads (with `repeat`). */
+  forwardCpuMs?: number;
+  backwardCpuMs?: number;
 }
 
 type RunLayer = (args: RunLayerArgs) => RunLayerResult;
