@@ -6,6 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerBackends } from './commands/backends';
 import { registerBench } from './commands/bench';
+import { registerExplain } from './commands/explain';
 import { registerHog } from './commands/hog';
 import { registerPredict } from './commands/predict';
 import { registerReproduce } from './commands/reproduce';
@@ -40,6 +41,7 @@ export function buildProgram(verbose: boolean): Command {
   registerTrain(program, ctx);
   registerHog(program, ctx);
   registerPredict(program, ctx);
+  registerExplain(program, ctx);
   registerSweep(program, ctx);
   registerRuns(program, ctx);
   registerReproduce(program, ctx);

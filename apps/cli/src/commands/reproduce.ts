@@ -82,7 +82,7 @@ export function registerReproduce(program: Command, ctx: CommandContext): void {
         if (!f.json) ctx.info(`${exp.id}: test accuracy ${record.test?.accuracy.toFixed(4)}`);
       }
       if (!f.json) ctx.info('\nwriting the report…');
-      const report = await writeReport(out, { runs, epochRationale: rationale, quick: !!f.quick });
+      const report = await writeReport(out, { runs, epochRationale: rationale, quick: !!f.quick, runsDir, onInfo: f.json ? undefined : ctx.info });
       const seconds = (performance.now() - t0) / 1000;
       if (f.json) {
         ctx.json({
@@ -117,7 +117,7 @@ export function registerReproduce(program: Command, ctx: CommandContext): void {
         for (const { record, state } of listRuns(dir).runs) if (state === 'complete') runs[record.config.model as ExperimentId] = record;
       }
       if (Object.keys(runs).length === 0) throw new UsageError(`no complete runs in ${dir}`);
-      const report = await writeReport(resolve(f.out), { runs, quick: false });
+      const report = await writeReport(resolve(f.out), { runs, quick: false, runsDir: dir, onInfo: f.json ? undefined : ctx.info });
       if (f.json) ctx.json({ report: report.markdown, html: report.html, figures: report.figures, runs: Object.fromEntries(Object.entries(runs).map(([k, r]) => [k, r!.id])) });
       else ctx.out(`report: ${report.markdown}\n        ${report.html}`);
     });

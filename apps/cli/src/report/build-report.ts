@@ -12,6 +12,7 @@ import { topConfusions } from '@nnlab/metrics';
 import { getZooEntry } from '@nnlab/models';
 import { isBinaryEvaluation, type BinaryEvaluation, type RunRecord } from '@nnlab/experiments';
 import { DocumentBuilder, type Figure, type ReportDocument } from './document';
+import { appendExplanation, type ExplainedModelId, type ExplanationSections } from './explain-figures';
 import { confusionFigure, historyFigures, hogFigure, imageGridFigure, rocFigure, type Tile } from './figures';
 
 /** Test images by index, for the misclassified grids (grayscale 0–255). */
@@ -27,6 +28,8 @@ export interface ReportInput {
   quick: boolean;
   mnistTest?: TestImageSource;
   xrayTest?: TestImageSource;
+  /** Explanation figures computed from the runs' models (explain-figures.ts). */
+  explanations?: ExplanationSections;
   generatedAt?: Date;
 }
 
@@ -144,6 +147,7 @@ async function mnistSection(b: DocumentBuilder, r: RunRecord, input: ReportInput
     b.figures([grid]);
     figuresAll.push(grid);
   }
+  appendExplanation(b, input.explanations?.[entry.id as ExplainedModelId], figuresAll);
   if (entry.id === 'mlp-hog' && r.config.input?.hog && input.mnistTest) {
     const img = await input.mnistTest.image(0);
     if (img) {
@@ -230,6 +234,7 @@ async function pneumoniaSection(b: DocumentBuilder, r: RunRecord, input: ReportI
     b.figures([grid]);
     figuresAll.push(grid);
   }
+  appendExplanation(b, input.explanations?.['cnn-pneumonia'], figuresAll);
 }
 
 /** Builds the report document (and the list of its figures). */

@@ -9,6 +9,7 @@ import { buildConfusionMatrixSpec, buildHistorySpec, buildRocSpec } from '@nnlab
 import { renderChartSvg, svgToPng } from '@nnlab/metrics/node';
 import type { RunRecord } from '@nnlab/experiments';
 import type { Figure } from './document';
+import { fitLines } from './caption-lines';
 import { escapeHtml } from './render-html';
 
 async function chart(name: string, caption: string, spec: Parameters<typeof renderChartSvg>[0]): Promise<Figure> {
@@ -67,20 +68,27 @@ export async function imageGridFigure(tiles: Tile[], name: string, caption: stri
   if (tiles.length === 0) return undefined;
   const columns = Math.min(options.columns ?? 8, tiles.length);
   const tile = options.tileSize ?? 84;
-  const capH = 30;
   const pad = 8;
+  // Captions wrap to the tile's width (SVG text does not), and every row is as tall as its
+  // longest caption, so no caption overlaps a neighbour or is cut at the figure's edge.
+  const lineH = 13;
+  const lines = tiles.map((t) => {
+    const [first, ...rest] = t.caption.split('\n');
+    return { first: fitLines(first, tile, 11), rest: fitLines(rest.join('\n'), tile, 10).filter((l) => l !== '') };
+  });
   const rows = Math.ceil(tiles.length / columns);
+  const capH = Array.from({ length: rows }, (_, r) => 6 + lineH * Math.max(...lines.slice(r * columns, (r + 1) * columns).map((l) => l.first.length + l.rest.length)));
+  const rowY = capH.map((_, r) => pad + capH.slice(0, r).reduce((s, h) => s + h + tile + pad, 0));
   const width = columns * (tile + pad) + pad;
-  const height = rows * (tile + capH + pad) + pad;
+  const height = rowY[rows - 1] + tile + capH[rows - 1] + pad;
   const parts = tiles.map((t, i) => {
     const x = pad + (i % columns) * (tile + pad);
-    const y = pad + Math.floor(i / columns) * (tile + capH + pad);
+    const y = rowY[Math.floor(i / columns)];
     const href = pngDataUri(grayToRgba(t.pixels, t.width * t.height), t.width, t.height);
-    const [l1, l2 = ''] = t.caption.split('\n');
+    const text = [...lines[i].first.map((l) => ({ l, size: 11, fill: '#000' })), ...lines[i].rest.map((l) => ({ l, size: 10, fill: '#555' }))];
     return (
       `<image x="${x}" y="${y}" width="${tile}" height="${tile}" preserveAspectRatio="none" style="image-rendering:pixelated" href="${href}" xlink:href="${href}"/>` +
-      `<text x="${x + tile / 2}" y="${y + tile + 12}" font-family="sans-serif" font-size="11" text-anchor="middle">${escapeHtml(l1)}</text>` +
-      `<text x="${x + tile / 2}" y="${y + tile + 25}" font-family="sans-serif" font-size="10" fill="#555" text-anchor="middle">${escapeHtml(l2)}</text>`
+      text.map((c, k) => `<text x="${x + tile / 2}" y="${y + tile + 12 + k * lineH}" font-family="sans-serif" font-size="${c.size}" fill="${c.fill}" text-anchor="middle">${escapeHtml(c.l)}</text>`).join('')
     );
   });
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><rect width="100%" height="100%" fill="white"/>${parts.join('')}</svg>`;

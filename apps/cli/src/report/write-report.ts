@@ -5,9 +5,9 @@
  */
 import { join } from 'node:path';
 import { writeFileAtomic } from '@nnlab/core/node';
-import { loadMnist, loadPneumoniaMnist, openChestXray } from '@nnlab/datasets/node';
-import type { RunRecord } from '@nnlab/experiments';
-import { buildReport, type ReportInput, type TestImageSource } from './build-report';
+import { buildReport, type ReportInput } from './build-report';
+import { explanationSections } from './explain-figures';
+import { mnistSource, xraySource } from './test-images';
 import { renderHtml } from './render-html';
 import { renderMarkdown } from './render-markdown';
 
@@ -17,39 +17,19 @@ export interface WrittenReport {
   figures: string[];
 }
 
-/** The MNIST test images a run read (same folder), by index. */
-async function mnistSource(record: RunRecord | undefined): Promise<TestImageSource | undefined> {
-  if (!record) return undefined;
-  const file = record.config.data.files.find((f) => f.name.includes('t10k-images'));
-  const dir = file?.origin === 'explicit' && file.path ? join(file.path, '..') : undefined;
-  const mnist = await loadMnist({ dir, limit: { train: 1 } });
-  const { images, rows, cols, count } = mnist.test;
-  return { image: (i) => (i < count ? { pixels: images.subarray(i * rows * cols, (i + 1) * rows * cols), height: rows, width: cols } : undefined) };
-}
-
-/** The chest X-ray test images a pneumonia run read, by index (in the run's evaluation order). */
-async function xraySource(record: RunRecord | undefined): Promise<TestImageSource | undefined> {
-  if (!record) return undefined;
-  const data = record.config.data;
-  if (data.name === 'pneumoniamnist') {
-    const f = data.files[0];
-    const pm = await loadPneumoniaMnist(f?.origin === 'explicit' && f.path ? { path: f.path } : {});
-    const { images, rows, cols, count } = pm.test;
-    return { image: (i) => (i < count ? { pixels: images.subarray(i * rows * cols, (i + 1) * rows * cols), height: rows, width: cols } : undefined) };
-  }
-  const root = data.files[0]?.path;
-  if (!root) return undefined;
-  const folder = await openChestXray(root, { imageSize: [128, 128] });
-  const test = folder.splits.test;
-  if (!test) return undefined;
-  return { image: async (i) => (i < test.count ? { pixels: await test.readBatch([i]), height: 128, width: 128 } : undefined) };
-}
-
-/** Builds and writes the report for the given runs into `outDir`. */
-export async function writeReport(outDir: string, input: Omit<ReportInput, 'mnistTest' | 'xrayTest'>): Promise<WrittenReport> {
+/**
+ * Builds and writes the report for the given runs into `outDir`. With `runsDir` (where the runs'
+ * folders are) the explanation figures are computed from the saved models too.
+ */
+export async function writeReport(
+  outDir: string,
+  input: Omit<ReportInput, 'mnistTest' | 'xrayTest' | 'explanations'> & { runsDir?: string; onInfo?: (line: string) => void },
+): Promise<WrittenReport> {
   const mnistRun = input.runs['mlp-raw'] ?? input.runs['mlp-hog'] ?? input.runs['cnn-mnist'];
+  const { runsDir, onInfo, ...rest } = input;
   const { doc, figures } = await buildReport({
-    ...input,
+    ...rest,
+    explanations: runsDir ? await explanationSections(input.runs, runsDir, onInfo) : undefined,
     mnistTest: await mnistSource(mnistRun),
     xrayTest: await xraySource(input.runs['cnn-pneumonia']),
   });

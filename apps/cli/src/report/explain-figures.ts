@@ -1,0 +1,193 @@
+/**
+ * The report's explanation figures, computed from each run's saved model and its test set:
+ * pneumonia CNN — Grad-CAM overlays for true/false positives/negatives, where the heat lies (a
+ * measured share, not an impression) and a reliability diagram; cnn-mnist — activation maps of
+ * one digit through the conv blocks and the learned first-layer filters; MLPs — saliency of one
+ * digit per class (HOG: per HOG cell).
+ */
+import { join } from 'node:path';
+import type * as tf from '@tensorflow/tfjs';
+import { loadModelFromDir } from '@nnlab/core/node';
+import { activationMaps, convFilters, heatmapImage, heatmapOverlay, normalizeHeat, type RgbaImage } from '@nnlab/explain';
+import { prepareImage, type RunRecord } from '@nnlab/experiments';
+import { explainSample, METHOD_TITLES, type ExplainMethod } from '../explain/explain-sample';
+import { locate } from '../predict/predict-images';
+import type { Figure } from './document';
+import { labelledTestSet, predictTestSet, type LabelledTestSet } from './explain-test-set';
+import { pictureGridFigure, type PictureTile } from './picture-grid';
+import { reliabilityFigure } from './reliability';
+
+/** Figures and the sentences that read them, for one model's section. */
+export interface ExplanationSection {
+  figures: Figure[];
+  paragraphs: string[];
+}
+
+export type ExplainedModelId = 'mlp-raw' | 'mlp-hog' | 'cnn-mnist' | 'cnn-pneumonia';
+export type ExplanationSections = Partial<Record<ExplainedModelId, ExplanationSection>>;
+
+const pct = (v: number) => `${(100 * v).toFixed(1)} %`;
+
+async function withModel<T>(runsDir: string, record: RunRecord, f: (model: tf.LayersModel) => Promise<T>): Promise<T> {
+  const { modelDir } = locate(join(runsDir, record.id));
+  const model = await loadModelFromDir(modelDir);
+  try {
+    return await f(model);
+  } finally {
+    model.dispose();
+  }
+}
+
+/** Indices of each confusion group, most confident first. */
+function confusionGroups(p: Float32Array, labels: Uint8Array): Record<'TP' | 'TN' | 'FP' | 'FN', number[]> {
+  const g = { TP: [] as number[], TN: [] as number[], FP: [] as number[], FN: [] as number[] };
+  for (let i = 0; i < p.length; i++) {
+    const pred = p[i] >= 0.5 ? 1 : 0;
+    const key = labels[i] === 1 ? (pred ? 'TP' : 'FN') : pred ? 'FP' : 'TN';
+    g[key].push(i);
+  }
+  const conf = (i: number) => Math.abs(p[i] - 0.5);
+  for (const k of Object.keys(g) as (keyof typeof g)[]) g[k].sort((a, b) => conf(b) - conf(a) || a - b);
+  return g;
+}
+
+async function pneumoniaSection(model: tf.LayersModel, record: RunRecord, set: LabelledTestSet): Promise<ExplanationSection> {
+  const pipeline = record.config.input!;
+  const p = await predictTestSet(model, pipeline, set, set.count);
+  const groups = confusionGroups(p, set.labels);
+  const names: Record<keyof typeof groups, string> = {
+    TP: 'true positives (PNEUMONIA, predicted PNEUMONIA)',
+    TN: 'true negatives (NORMAL, predicted NORMAL)',
+    FP: 'false positives (NORMAL, predicted PNEUMONIA)',
+    FN: 'false negatives (PNEUMONIA, predicted NORMAL)',
+  };
+  const shown = 4;
+  const measured = 16;
+  const rows: PictureTile[][] = [];
+  const labels: string[] = [];
+  const inner: Record<string, number[]> = {};
+  let layer = '';
+  let grid = '';
+  for (const key of ['TP', 'TN', 'FP', 'FN'] as const) {
+    const tiles: PictureTile[] = [];
+    inner[key] = [];
+    for (const [k, i] of groups[key].slice(0, measured).entries()) {
+      const img = await set.image(i);
+      const s = await explainSample(model, pipeline, { data: img.pixels, height: img.height, width: img.width }, { method: 'gradcam' });
+      layer = s.explanation.layer ?? '';
+      grid = `${s.heat.height}×${s.heat.width}`;
+      inner[key].push(s.explanation.innerHeat);
+      if (k < shown) tiles.push({ picture: heatmapOverlay(s.base, s.heat, { alpha: 0.6, scale: 1 }), caption: `#${i} · p(PNEUMONIA) = ${p[i].toFixed(3)}` });
+    }
+    rows.push(tiles);
+    labels.push(`${key} (${groups[key].length})`);
+  }
+  const figures: Figure[] = [];
+  figures.push(
+    await pictureGridFigure(rows, 'cnn-pneumonia-gradcam', `cnn-pneumonia: Grad-CAM at ${layer} (the last conv layer) for the predicted class, the ${shown} most confident test images of each group: ${Object.values(names).join('; ')}. Brighter = more evidence for the prediction.`, {
+      columns: shown,
+      tileSize: 128,
+      rowLabels: labels,
+    }),
+  );
+  const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / Math.max(1, v.length);
+  const all = Object.values(inner).flat();
+  const innerArea = 0.7 * 0.7;
+  const overall = mean(all);
+  const reading =
+    overall > innerArea + 0.1
+      ? 'most of the heat falls in the central box where the lungs and heart are, more than a map spread evenly would put there'
+      : overall < innerArea - 0.05
+        ? 'more of the heat falls on the border band — where text markers, collimation edges and the image border are — than a map spread evenly would put there, a warning that the network may use acquisition artefacts rather than the lungs'
+        : 'the heat is spread about as a uniform map would be: Grad-CAM at this coarse layer does not single out the lungs';
+  const paragraphs = [
+    `Where the network looks: Grad-CAM at ${layer} gives a ${grid} map per image. Over the ${all.length} test images explained (up to ${measured} most confident per group), on average ${pct(overall)} of the heat lies in the central box (the image minus a 15 % band on every side, ${pct(innerArea)} of the area) and ${pct(1 - overall)} in the border band; per group: ${(['TP', 'TN', 'FP', 'FN'] as const).map((k) => `${k} ${inner[k].length ? pct(mean(inner[k])) : '–'} (n = ${inner[k].length})`).join(', ')}. Reading: ${reading}.`,
+  ];
+  const rel = await reliabilityFigure(p, set.labels, 'cnn-pneumonia-reliability', 'cnn-pneumonia test calibration', 'PNEUMONIA');
+  figures.push(rel.figure);
+  const extremes = p.filter((v) => v < 0.01 || v > 0.99).length;
+  paragraphs.push(
+    `Calibration: ${pct(extremes / p.length)} of the test images get a probability below 0.01 or above 0.99, so a printed "p = 1.000" is common; the reliability diagram shows how often such confident predictions are right. Expected calibration error over 10 bins: ${rel.ece.toFixed(3)}.`,
+  );
+  return { figures, paragraphs };
+}
+
+function firstOfEachClass(set: LabelledTestSet, classes = 10): number[] {
+  const out: number[] = [];
+  for (let c = 0; c < classes; c++) {
+    const i = set.labels.findIndex((l) => l === c);
+    if (i >= 0) out.push(i);
+  }
+  return out;
+}
+
+async function cnnMnistSection(model: tf.LayersModel, record: RunRecord, set: LabelledTestSet): Promise<ExplanationSection> {
+  const pipeline = record.config.input!;
+  const img = await set.image(0);
+  const sample = prepareImage(pipeline, img.pixels, img.height, img.width);
+  const maps = await activationMaps(model, sample);
+  const rows: PictureTile[][] = [];
+  const labels: string[] = [];
+  const dead: string[] = [];
+  for (const m of maps) {
+    rows.push(m.maps.map((v, c) => ({ picture: heatmapImage({ values: normalizeHeat(v), height: m.height, width: m.width }, { scale: Math.max(1, Math.floor(56 / m.width)) }), caption: `ch ${c}` })));
+    labels.push(`${m.layer} ${m.height}×${m.width}`);
+    dead.push(`${m.layer} ${m.maps.filter((v) => v.every((x) => x === 0)).length}/${m.channels}`);
+  }
+  const f = await convFilters(model);
+  const maxAbs = Math.max(1e-12, ...f.weights.flatMap((w) => Array.from(w[0], Math.abs)));
+  rows.push(f.weights.map((w, k) => ({ picture: heatmapImage({ values: Array.from(w[0], (v) => v / maxAbs), height: f.kernelHeight, width: f.kernelWidth }, { signed: true, scale: 28 }), caption: `filter ${k}` })));
+  labels.push(`${f.layer} filters ${f.kernelHeight}×${f.kernelWidth}`);
+  const figure = await pictureGridFigure(rows, 'cnn-mnist-activations', `cnn-mnist: activation maps of test digit #0 (a ${set.labels[0]}) after each conv block's convolution + ReLU (each map scaled to its own maximum, brighter = stronger), and the ${f.filters} learned ${f.kernelHeight}×${f.kernelWidth} filters of ${f.layer} (blue negative, white 0, red positive, on one scale)`, {
+    columns: 10,
+    tileSize: 56,
+    rowLabels: labels,
+    pixelated: true,
+  });
+  return {
+    figures: [figure],
+    paragraphs: [`Maps that stay all zero for this digit (ReLU off everywhere): ${dead.join(', ')}. The first layer's filters are ${f.kernelHeight}×${f.kernelWidth} edge and blob detectors; deeper maps are coarser (${maps.map((m) => `${m.height}×${m.width}`).join(' → ')}) and respond to larger parts of the digit.`],
+  };
+}
+
+async function mlpSection(model: tf.LayersModel, record: RunRecord, set: LabelledTestSet, method: ExplainMethod): Promise<ExplanationSection> {
+  const pipeline = record.config.input!;
+  const tiles: PictureTile[] = [];
+  for (const i of firstOfEachClass(set)) {
+    const img = await set.image(i);
+    const s = await explainSample(model, pipeline, { data: img.pixels, height: img.height, width: img.width }, { method, classIndex: set.labels[i] });
+    const e = s.explanation;
+    const picture: RgbaImage = heatmapOverlay(s.base, s.heat, { alpha: 0.75, scale: 4 });
+    tiles.push({ picture, caption: `#${i}: ${e.className}, predicted ${e.predictedName} (p = ${e.probabilities[e.predicted].toFixed(2)})` });
+  }
+  const id = record.config.model;
+  const hog = pipeline.hog ? ` per HOG cell (${pipeline.hog.pixelsPerCell.join('×')} px: the sum of |gradient| over the cell's ${pipeline.hog.orientations} orientation bins)` : ' per pixel';
+  const figure = await pictureGridFigure([tiles], `${id}-saliency`, `${id}: ${METHOD_TITLES[method]} of the first test digit of each class, for its true class,${hog}; brighter = the score of that class moves more when these inputs change`, {
+    columns: 5,
+    tileSize: 112,
+  });
+  return { figures: [figure], paragraphs: [] };
+}
+
+/** Computes every explanation section that the runs and their test data allow. */
+export async function explanationSections(runs: Partial<Record<ExplainedModelId, RunRecord>>, runsDir: string, onInfo?: (line: string) => void): Promise<ExplanationSections> {
+  const out: ExplanationSections = {};
+  for (const [id, record] of Object.entries(runs) as [ExplainedModelId, RunRecord | undefined][]) {
+    if (!record?.modelDir || !record.config.input) continue;
+    const set = await labelledTestSet(record);
+    if (!set) continue;
+    onInfo?.(`explaining ${id}…`);
+    out[id] = await withModel(runsDir, record, (model) =>
+      id === 'cnn-pneumonia' ? pneumoniaSection(model, record, set) : id === 'cnn-mnist' ? cnnMnistSection(model, record, set) : mlpSection(model, record, set, 'saliency'),
+    );
+  }
+  return out;
+}
+
+/** Adds a model's explanation figures and their reading to the document (a no-op without them). */
+export function appendExplanation(b: { p(text: string): unknown; figures(f: Figure[]): unknown }, section: ExplanationSection | undefined, figuresAll: Figure[]): void {
+  if (!section) return;
+  b.figures(section.figures);
+  figuresAll.push(...section.figures);
+  for (const text of section.paragraphs) b.p(text);
+}
