@@ -1,116 +1,87 @@
 /**
- * `nnlab sweep <model> --epochs 5,8,10 --hidden 10,32`: every numeric flag takes a comma list;
- * the grid of all combinations is trained in order, each run recorded (tagged with the sweep id),
- * then a results table compares them with the best of each column marked.
+ * `nnlab sweep <model> --epochs 5,8,10 --hidden 10,32` or
+ * `nnlab sweep --arch a.json --arch "conv(8,3x3,relu) pool(2) flatten dense(10,softmax)" --dataset mnist --epochs 5,10`:
+ * every sweepable option takes a comma list (`--arch` is repeated: specs contain commas); the grid
+ * of all combinations is checked whole before anything trains (a bad point is a usage error, exit 2,
+ * nothing recorded), then trained in order, each run recorded (tagged with the sweep id), and a
+ * results table compares them with the best of each column marked and the architectures side by side.
  */
 import type { Command } from 'commander';
-import { OPTIMIZER_NAMES, type BackendName, type OptimizerName } from '@nnlab/core';
-import { MODEL_IDS, getZooEntry } from '@nnlab/models';
-import { type RunRecord } from '@nnlab/experiments';
+import type { RunRecord } from '@nnlab/experiments';
+import { MODEL_IDS } from '@nnlab/models';
+import { UsageError } from '../exit-codes';
+import { OPTIONS, addOptions, type OptionDef, type OptionName } from '../options/table';
 import { createProgressBar } from '../output/progress-bar';
 import { compareRuns, formatCompare } from '../output/run-views';
-import { trainRun } from '../training/train-run';
+import { planTrainRun, trainRun, type TrainRunOptions } from '../training/train-run';
 import type { CommandContext } from './context';
-import { choice } from '../options/parsers';
-import { BACKEND_CHOICES } from './train';
+import { TRAINING_OPTIONS, toRunOptions, type TrainFlags } from './train';
 
-/** Parses `5,8,10` (or `10x16,32` for layer lists with --hidden) into a list. */
-function list(flag: string, kind: 'int' | 'float' | 'layers') {
-  return (v: string) =>
-    v.split(',').map((s) => {
-      const t = s.trim();
-      if (kind === 'layers') {
-        const units = t.split('x').map(Number);
-        if (units.some((u) => !Number.isInteger(u) || u < 1)) throw new Error(`${flag}: '${t}' is not a layer size like 32 or 32x16`);
-        return units;
-      }
-      const n = Number(t);
-      if (t === '' || !Number.isFinite(n) || (kind === 'int' && !Number.isInteger(n)) || n < 0) throw new Error(`${flag}: '${t}' is not a valid ${kind === 'int' ? 'integer' : 'number'}`);
-      return n;
-    });
-}
-
-interface SweepFlags {
-  epochs?: number[];
-  batchSize?: number[];
-  learningRate?: number[];
-  validationSplit?: number[];
-  seed?: number[];
-  hidden?: number[][];
-  limit?: number[];
-  imageSize?: number[];
-  optimizer?: OptimizerName;
-  backend: BackendName | 'auto';
-  data?: string;
-  runsDir?: string;
-  json?: boolean;
-}
-
-type Point = Record<string, number | number[]>;
+type Value = number | number[] | string;
+type Point = Record<string, Value>;
 
 /** Cartesian product of the given axes, in flag order (the last axis varies fastest). */
-export function grid(axes: [string, (number | number[])[]][]): Point[] {
+export function grid(axes: [string, Value[]][]): Point[] {
   let points: Point[] = [{}];
   for (const [name, values] of axes) points = points.flatMap((p) => values.map((v) => ({ ...p, [name]: v })));
   return points;
 }
 
+/** The options that may be swept, in grid order (`arch` first: one architecture's points stay together). */
+const SWEPT: readonly OptionName[] = ['arch', ...TRAINING_OPTIONS.filter((n) => (OPTIONS[n] as OptionDef).sweepable)];
+
+const labelOf = (p: Point) =>
+  Object.entries(p)
+    .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('x') : v}`)
+    .join(' ');
+
 export function registerSweep(program: Command, ctx: CommandContext): void {
-  program
+  const cmd = program
     .command('sweep')
-    .description('train a grid of settings (each numeric flag takes a comma list), record every run, print a results table')
-    .argument('<model>', `zoo model: ${MODEL_IDS.join(', ')}`)
-    .option('--epochs <list>', 'e.g. 5,8,10,12,14', list('--epochs', 'int'))
-    .option('--batch-size <list>', 'e.g. 64,128', list('--batch-size', 'int'))
-    .option('--learning-rate <list>', 'e.g. 0.001,0.003', list('--learning-rate', 'float'))
-    .option('--validation-split <list>', 'e.g. 0.1,0.2', list('--validation-split', 'float'))
-    .option('--seed <list>', 'e.g. 0,1,2 (repeat runs)', list('--seed', 'int'))
-    .option('--hidden <list>', 'hidden units per variant, e.g. 10,32 or 32x16,64', list('--hidden', 'layers'))
-    .option('--limit <list>', 'training samples, e.g. 1000,10000', list('--limit', 'int'))
-    .option('--image-size <list>', 'CNN input side, e.g. 64,128', list('--image-size', 'int'))
-    .option('--optimizer <name>', 'optimizer for every run', choice('--optimizer', OPTIMIZER_NAMES))
-    .option('--backend <name>', 'tfjs backend', choice('--backend', BACKEND_CHOICES), 'auto')
-    .option('--data <path>', 'data folder or file')
-    .option('--runs-dir <dir>', 'where run records go')
+    .description('train a grid of settings and architectures (comma lists; --arch repeated), record every run, print a results table')
+    .argument('[model]', `zoo model: ${MODEL_IDS.join(', ')} (or give --arch, once per architecture)`);
+  addOptions(cmd, ['arch', ...TRAINING_OPTIONS], { lists: true })
     .option('--json', 'print one JSON object at the end (no progress output)')
-    .addHelpText('after', '\nExample:\n  nnlab sweep mlp-raw --epochs 5,10,20 --hidden 10,32')
-    .action(async (model: string, f: SweepFlags) => {
-      getZooEntry(model);
-      await ctx.quietTf();
-      const axes = (
-        [
-          ['epochs', f.epochs],
-          ['batchSize', f.batchSize],
-          ['learningRate', f.learningRate],
-          ['validationSplit', f.validationSplit],
-          ['seed', f.seed],
-          ['hidden', f.hidden],
-          ['limit', f.limit],
-          ['imageSize', f.imageSize],
-        ] as [string, (number | number[])[] | undefined][]
-      ).filter((a): a is [string, (number | number[])[]] => Array.isArray(a[1]) && a[1].length > 0);
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  nnlab sweep mlp-raw --epochs 5,10,20 --hidden 10,32',
+        '  nnlab sweep --arch a.json --arch "conv(8,3x3,relu) pool(2) flatten dense(10,softmax)" --dataset mnist --epochs 5,10',
+        '  nnlab sweep cnn-mnist --rho 0.8,0.9,0.95 --learning-rate 0.001,0.003',
+      ].join('\n'),
+    )
+    .action(async (model: string | undefined, f: Record<string, unknown>) => {
+      const axes = SWEPT.map((n) => [n, f[n]] as [string, unknown]).filter((a): a is [string, Value[]] => Array.isArray(a[1]) && a[1].length > 0);
+      if (model && f.arch) throw new UsageError(`give either a zoo model ('${model}') or --arch, not both`);
+      const fixed = Object.fromEntries(Object.entries(f).filter(([k]) => !SWEPT.includes(k as OptionName))) as Omit<TrainFlags, 'arch'>;
       const points = grid(axes);
+      // Check the whole grid before training anything.
+      const runs = points.map((p) => {
+        const { arch, ...values } = p as Point & { arch?: string };
+        const options: TrainRunOptions = { ...toRunOptions(model, arch, fixed), ...(values as Partial<TrainRunOptions>) };
+        const label = labelOf(p);
+        try {
+          return { options, plan: planTrainRun(options), label };
+        } catch (err) {
+          if (err instanceof Error && points.length > 1) err.message = `grid point ${label || '(defaults)'}: ${err.message}`;
+          throw err;
+        }
+      });
+      await ctx.quietTf();
       const sweepId = `sweep-${new Date().toISOString().replace(/[-:]/g, '').slice(0, 15)}`;
       const records: RunRecord[] = [];
-      for (const [i, p] of points.entries()) {
-        const label = Object.entries(p)
-          .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('x') : v}`)
-          .join(' ');
-        if (!f.json) ctx.info(`\n[${i + 1}/${points.length}] ${model} ${label || '(course settings)'}`);
+      const signal = ctx.stopSignal();
+      for (const [i, r] of runs.entries()) {
+        if (!f.json) ctx.info(`\n[${i + 1}/${runs.length}] ${r.plan.model} ${r.label || '(course settings)'}`);
         const { record } = await trainRun(
-          {
-            model,
-            backend: f.backend,
-            optimizer: f.optimizer,
-            data: f.data,
-            runsDir: f.runsDir,
-            ...(p as Record<string, unknown>),
-            tags: { sweep: sweepId, point: label },
-            argv: process.argv.slice(2),
-          },
-          { onEvent: f.json ? undefined : createProgressBar(), onInfo: f.json ? undefined : ctx.info },
+          { ...r.options, tags: { sweep: sweepId, point: r.label } },
+          { onEvent: f.json ? undefined : createProgressBar(), onInfo: f.json ? undefined : ctx.info, signal },
+          r.plan,
         );
         records.push(record);
+        if (signal.aborted) break;
       }
       if (f.json) {
         ctx.json({ sweep: sweepId, points, runs: records.map((r) => r.id), comparison: compareRuns(records) });

@@ -10,6 +10,7 @@ import { Option, type Command } from 'commander';
 import { OPTIMIZER_NAMES } from '@nnlab/core';
 import { HOG_BLOCK_NORMS } from '@nnlab/features-hog';
 import { HIDDEN_ACTIVATIONS, MODEL_IDS, type ModelInput } from '@nnlab/models';
+import { DATASET_NAMES } from '@nnlab/experiments';
 import { WASM_THREADS_HELP } from '../training/wasm-threads-policy';
 import { choice, float, int, layers, listOf, path, type Parser } from './parsers';
 
@@ -29,6 +30,8 @@ export interface OptionDef {
   modelsText?: string;
   /** May be a comma list in `sweep`. */
   sweepable?: boolean;
+  /** Given once per value (`--arch a --arch b`) where a list is asked for: its values contain commas. */
+  repeatable?: boolean;
 }
 
 const HOG: Pick<OptionDef, 'models' | 'modelsText'> = { models: ['mnist-hog'], modelsText: 'mlp-hog (HOG features)' };
@@ -72,6 +75,25 @@ export const OPTIONS = {
     help: 'quick checks: train on the first N training samples; the MNIST models then also test on only the first ⌈N/6⌉ test images (cnn-pneumonia keeps its whole test set)',
     parse: int('--limit', 1),
     sweepable: true,
+  },
+  // optimizer settings (each one flag; unset: the spec's, else Keras' defaults)
+  rho: { flags: '--rho <f>', help: "RMSprop: decay of the running mean square (Keras 0.9)", parse: float('--rho', 0, 1), sweepable: true },
+  momentum: { flags: '--momentum <f>', help: 'RMSprop / SGD momentum (Keras 0)', parse: float('--momentum', 0, 1), sweepable: true },
+  epsilon: { flags: '--epsilon <f>', help: 'RMSprop / Adam epsilon (Keras 1e-7)', parse: float('--epsilon', 0, 1, { exclusiveMin: true }), sweepable: true },
+  beta1: { flags: '--beta1 <f>', help: 'Adam: first-moment decay (Keras 0.9)', parse: float('--beta1', 0, 1, { exclusiveMax: true }), sweepable: true },
+  beta2: { flags: '--beta2 <f>', help: 'Adam: second-moment decay (Keras 0.999)', parse: float('--beta2', 0, 1, { exclusiveMax: true }), sweepable: true },
+  nesterov: { flags: '--nesterov', help: 'SGD: Nesterov momentum' },
+  // the architecture and its data
+  arch: {
+    flags: '--arch <spec>',
+    help: 'architecture: a zoo id, a spec file (.json or text), or a text spec such as "conv(8,3x3,relu) pool(2) flatten dense(10,softmax)" (docs/model-spec.md)',
+    parse: path('--arch'),
+    repeatable: true,
+  },
+  dataset: {
+    flags: '--dataset <name>',
+    help: "data by name: mnist (pixels or images, from the spec's input), mnist-hog (HOG features, --orientations…), pneumonia (embedded, or --data folder/.npz) (default: the zoo model's)",
+    parse: choice('--dataset', DATASET_NAMES),
   },
   // the model
   hidden: {
@@ -133,9 +155,12 @@ export function addOptions(cmd: Command, names: readonly OptionName[], { lists =
   for (const name of names) {
     const def: OptionDef = OPTIONS[name];
     const asList = lists && def.sweepable && def.parse;
+    const repeated = lists && def.repeatable && def.parse;
     const flags = asList ? def.flags.replace(/<[^>]+>$/, '<list>') : def.flags;
-    const option = new Option(flags, asList ? `${def.help}; a comma list of values to sweep` : def.help);
-    if (def.parse) option.argParser(asList ? listOf(def.flags.split(' ')[0], def.parse) : def.parse);
+    const help = asList ? `${def.help}; a comma list of values to sweep` : repeated ? `${def.help}; repeat the flag to sweep several` : def.help;
+    const option = new Option(flags, help);
+    if (repeated) option.argParser((v: string, previous: unknown[] | undefined) => [...(previous ?? []), def.parse!(v)]);
+    else if (def.parse) option.argParser(asList ? listOf(def.flags.split(' ')[0], def.parse) : def.parse);
     if (def.defaultValue !== undefined && !asList) option.default(def.defaultValue);
     cmd.addOption(option);
   }

@@ -1,6 +1,7 @@
 /** Text views of run records: the list table, one run in detail, several side by side. */
 import type { ListedRun } from '@nnlab/experiments/node';
 import { isBinaryEvaluation, type RunRecord } from '@nnlab/experiments';
+import { archDiff, formatArchDiff } from './arch-diff';
 import { formatTable } from './table';
 
 const f4 = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '-' : v.toFixed(4));
@@ -76,6 +77,7 @@ interface Column {
 
 const COMPARE_COLUMNS: Column[] = [
   { name: 'model', value: (r) => r.config.model },
+  { name: 'dataset', value: (r) => r.config.dataset ?? r.config.data.name },
   { name: 'epochs', value: (r) => r.history.loss.length },
   { name: 'batch', value: (r) => r.config.batchSize },
   { name: 'optimizer', value: (r) => `${r.config.optimizer.name}@${r.config.optimizer.learningRate}` },
@@ -90,8 +92,12 @@ const COMPARE_COLUMNS: Column[] = [
   { name: 'train_s', value: (r) => r.timing.trainSeconds, best: 'min' },
 ];
 
-/** Rows of `nnlab runs compare` as data: each cell's value and whether it is the best of its column. */
-export function compareRuns(records: RunRecord[]): { columns: string[]; rows: { id: string; cells: Record<string, { value: number | string | null; best: boolean }> }[] } {
+/** Rows of `nnlab runs compare` as data: each cell's value and whether it is the best of its column; the architectures layer by layer. */
+export function compareRuns(records: RunRecord[]): {
+  columns: string[];
+  rows: { id: string; cells: Record<string, { value: number | string | null; best: boolean }> }[];
+  architectures: ReturnType<typeof archDiff>;
+} {
   const bests: Record<string, number | undefined> = {};
   for (const col of COMPARE_COLUMNS) {
     if (!col.best) continue;
@@ -99,6 +105,7 @@ export function compareRuns(records: RunRecord[]): { columns: string[]; rows: { 
     if (vals.length > 1) bests[col.name] = col.best === 'max' ? Math.max(...vals) : Math.min(...vals);
   }
   return {
+    architectures: archDiff(records),
     columns: COMPARE_COLUMNS.map((c) => c.name),
     rows: records.map((r) => ({
       id: r.id,
@@ -124,7 +131,9 @@ export function formatCompare(records: RunRecord[]): string {
   return (
     formatTable(
       ['run', ...cmp.columns],
-      cmp.rows.map((row) => [row.id, ...cmp.columns.map((c) => `${show(row.cells[c].value, c)}${row.cells[c].best ? '*' : ''}`)]),
-    ) + '\n(* = best in column)'
+      cmp.rows.map((row, i) => [`#${i + 1} ${row.id}`, ...cmp.columns.map((c) => `${show(row.cells[c].value, c)}${row.cells[c].best ? '*' : ''}`)]),
+    ) +
+    '\n(* = best in column)\n\n' +
+    formatArchDiff(records)
   );
 }
