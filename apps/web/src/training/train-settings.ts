@@ -3,7 +3,7 @@
  * course's values as defaults, parsed from the form's strings with one-line errors.
  */
 import { OPTIMIZER_NAMES, type OptimizerName } from '@nnlab/core';
-import { HIDDEN_ACTIVATIONS, MODEL_IDS, getZooEntry, type HiddenActivation, type ModelId, type ZooEntry } from '@nnlab/models';
+import { HIDDEN_ACTIVATIONS, MODEL_IDS, getZooEntry, type HiddenActivation, type ModelId, type ModelSpec, type ZooEntry } from '@nnlab/models';
 
 /** One run's settings. Optional fields left undefined take the course's value. */
 export interface TrainSettings {
@@ -24,6 +24,8 @@ export interface TrainSettings {
   /** Keras validation_split (MNIST models). */
   validationSplit: number;
   seed: number;
+  /** An architecture from the editor: trained on the data of `zooId` instead of the zoo model (hidden, activation and image size then do not apply). */
+  spec?: ModelSpec;
 }
 
 /** The form's raw values, by field name. */

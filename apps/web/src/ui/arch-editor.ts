@@ -131,8 +131,14 @@ export class ArchEditor {
 
   private add(type: LayerType): void {
     this.layers = [...this.layers, newLayer(type)];
-    this.dirty = true;
+    this.touched();
     this.render();
+  }
+
+  /** An edit: the layers are no longer the zoo model's (nor its name). */
+  private touched(): void {
+    if (!this.dirty && listZoo().some((e) => e.id === this.name)) this.name = `${this.name}-custom`;
+    this.dirty = true;
   }
 
   private applyText(): void {
@@ -179,17 +185,17 @@ export class ArchEditor {
     const handlers = {
       change: (i: number, layer: LayerSpec) => {
         this.layers[i] = layer;
-        this.dirty = true;
+        this.touched();
         this.refresh();
       },
       move: (i: number, to: number) => {
         this.layers = moveRow(this.layers, i, to);
-        this.dirty = true;
+        this.touched();
         this.render();
       },
       remove: (i: number) => {
         this.layers = this.layers.filter((_, k) => k !== i);
-        this.dirty = true;
+        this.touched();
         this.render();
       },
     };
