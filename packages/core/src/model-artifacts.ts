@@ -37,6 +37,8 @@ export async function modelToFiles(model: tf.LayersModel): Promise<ModelFiles> {
         modelTopology: artifacts.modelTopology,
         trainingConfig: artifacts.trainingConfig,
         weightsManifest: [{ paths: [WEIGHTS_FILE_NAME], weights: artifacts.weightSpecs ?? [] }],
+        // What the model says about itself (nnlab: its spec and class names).
+        ...(artifacts.userDefinedMetadata ? { userDefinedMetadata: artifacts.userDefinedMetadata } : {}),
       };
       files = { modelJson: JSON.stringify(modelJson), weights: { [WEIGHTS_FILE_NAME]: bytes } };
       return { modelArtifactsInfo: tf.io.getModelArtifactsInfoForJSON(artifacts) };
@@ -69,7 +71,7 @@ export function isSafeWeightPath(p: string): boolean {
 
 /** Parsed and checked `model.json`. */
 export interface ParsedModelJson {
-  json: { modelTopology: object; weightsManifest: tf.io.WeightsManifestConfig; format?: string; generatedBy?: string; convertedBy?: string | null; trainingConfig?: tf.io.TrainingConfig };
+  json: { modelTopology: object; weightsManifest: tf.io.WeightsManifestConfig; format?: string; generatedBy?: string; convertedBy?: string | null; trainingConfig?: tf.io.TrainingConfig; userDefinedMetadata?: Record<string, unknown> };
   /** Weight file paths in manifest order. */
   paths: string[];
   /** Bytes all weight files together must hold. */
@@ -124,6 +126,7 @@ export function filesToArtifacts(parsed: ParsedModelJson, weights: Uint8Array[],
     generatedBy: parsed.json.generatedBy,
     convertedBy: parsed.json.convertedBy ?? undefined,
     trainingConfig: parsed.json.trainingConfig,
+    ...(parsed.json.userDefinedMetadata ? { userDefinedMetadata: parsed.json.userDefinedMetadata } : {}),
     weightSpecs: specs,
     weightData: buf.buffer,
   };
