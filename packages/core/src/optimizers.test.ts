@@ -61,6 +61,15 @@ describe('optimizers', () => {
     expect(opt.getConfig()).toMatchObject({ centered: true, momentum: 0.5, rho: 0.8 });
   });
 
+  it('hands trainers a host update rule only for the plain rule (momentum or centering fall back to tfjs)', () => {
+    const rule = (o: Parameters<typeof createOptimizer>[0]) => (createOptimizer(o) as unknown as { hostUpdateRule(): unknown }).hostUpdateRule();
+    expect(rule('rmsprop')).not.toBeNull();
+    expect(rule({ name: 'rmsprop', momentum: 0.9 })).toBeNull();
+    expect(rule({ name: 'rmsprop', centered: true })).toBeNull();
+    expect(rule({ name: 'adam', beta1: 0.8 })).not.toBeNull();
+    expect('hostUpdateRule' in createOptimizer({ name: 'sgd', momentum: 0.9, nesterov: true })).toBe(false);
+  });
+
   it.each([false, true])('takes SGD momentum steps as Keras (nesterov %s)', async (nesterov) => {
     await tf.setBackend('cpu');
     // Keras: m ← μ·m − η·g; θ ← θ + m (Nesterov: θ ← θ + μ·m − η·g).
