@@ -64,7 +64,8 @@ export function planNativeModel(model: tf.LayersModel, kinds: readonly string[])
     for (const key of ['kernelRegularizer', 'biasRegularizer', 'activityRegularizer', 'kernelConstraint', 'biasConstraint', 'betaRegularizer', 'gammaRegularizer', 'betaConstraint', 'gammaConstraint']) {
       if (config[key] != null) return `layer '${layer.name}' has a ${key} (not run natively)`;
     }
-    if (!layer.trainable && layer.trainableWeights.length + layer.nonTrainableWeights.length > 0 && cls !== 'BatchNormalization') return `layer '${layer.name}' is frozen`;
+    // A frozen layer (BatchNormalization included: the native one always trains gamma/beta).
+    if (!layer.trainable && layer.trainableWeights.length + layer.nonTrainableWeights.length > 0) return `layer '${layer.name}' is frozen`;
     const desc = describe(layer, cls, config, shape);
     if (typeof desc === 'string') return desc;
     if (!kinds.includes(desc.kind)) return `layer '${layer.name}' (${cls}) has no native implementation in this build`;

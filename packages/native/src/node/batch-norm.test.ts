@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { planNativeModel } from '../plan';
 import { describeNative, layerParity, runLayer } from '../testing/layer-run';
 
 // BatchNormalization against tfjs-layers on the cpu backend: training mode (batch statistics,
@@ -47,5 +48,13 @@ describeNative('native BatchNormalization parity with tfjs cpu', () => {
     expect(r.weights[2][0]).toBeCloseTo(1 - (1 - 4.5) * 0.1, 6);
     expect(r.weights[3][0]).toBeCloseTo(2 - (2 - 11.25) * 0.1, 5);
     expect(r.y[0]).toBeCloseTo(-4.5 / Math.sqrt(11.25 + 1e-3), 5);
+  });
+
+  it('leaves a frozen layer to tfjs, with the reason', () => {
+    const bn = tf.layers.batchNormalization({ name: 'frozen_bn' });
+    const model = tf.sequential({ layers: [tf.layers.dense({ inputShape: [4], units: 3 }), bn, tf.layers.dense({ units: 2, activation: 'softmax' })] });
+    bn.trainable = false;
+    expect(planNativeModel(model, ['dense', 'batchNormalization'])).toBe("layer 'frozen_bn' is frozen");
+    model.dispose();
   });
 });
