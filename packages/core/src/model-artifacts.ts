@@ -71,7 +71,7 @@ export function isSafeWeightPath(p: string): boolean {
 
 /** Parsed and checked `model.json`. */
 export interface ParsedModelJson {
-  json: { modelTopology: object; weightsManifest: tf.io.WeightsManifestConfig; format?: string; generatedBy?: string; convertedBy?: string | null; trainingConfig?: tf.io.TrainingConfig; userDefinedMetadata?: { [key: string]: {} } };
+  json: { modelTopology: object; weightsManifest: tf.io.WeightsManifestConfig; format?: string; generatedBy?: string; convertedBy?: string | null; trainingConfig?: tf.io.TrainingConfig; userDefinedMetadata?: tf.io.ModelArtifacts['userDefinedMetadata'] };
   /** Weight file paths in manifest order. */
   paths: string[];
   /** Bytes all weight files together must hold. */
