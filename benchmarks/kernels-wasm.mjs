@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Training throughput of the zoo's CNNs on the tfjs wasm backend, before and after nnlab's wasm
-// training kernels (packages/core/src/kernels), single- and multi-threaded, with the top kernels
-// of one profiled training step (tfjs profiler).
+// Training throughput of the zoo's models on the tfjs wasm backend, before and after nnlab's wasm
+// training kernels (@nnlab/kernels-wasm), single- and multi-threaded, with the top kernels of one
+// profiled training step (tfjs profiler); and, against an older build of core, the same steps and
+// the SIMD loops one by one.
 //
 // Build first (it imports the packages' dist):
 //   npx nx run-many -t build -p @nnlab/core @nnlab/models
@@ -9,6 +10,8 @@
 //   node benchmarks/kernels-wasm.mjs                       # both CNNs, every mode
 //   node benchmarks/kernels-wasm.mjs --models cnn-mnist --modes after,threads:2 --steps 60
 //   node benchmarks/kernels-wasm.mjs --json > kernels-wasm.json
+//   node benchmarks/kernels-wasm.mjs --baseline /tmp/old-core --models mlp-raw,cnn-mnist,cnn-pneumonia \
+//        --modes baseline,after,baseline,after --loops     # old vs new kernels, one run
 //
 // Modes (each runs in its own Node process, so the backend initialises fresh):
 //   before      tfjs-backend-wasm as shipped, plus a naive JS Conv2DBackpropFilter (the shipped
@@ -16,27 +19,38 @@
 //   missing     only the kernels tfjs-backend-wasm lacks (registerWasmTrainingKernels({ replaceShipped: false }))
 //   after       every training kernel (registerWasmTrainingKernels())
 //   threads:N   'after' on the threaded SIMD build with N threads (enableWasmThreadsInNode)
+//   baseline    'after' with the @nnlab/core build in --baseline <dir> (its dist/index.js): e.g. the
+//               core of an older commit, built in a scratch folder, to compare kernels before/after
+//
+// --loops (needs --baseline, whose dist/shim.js exports the old simdModuleBytes/elementwiseModuleBytes)
+// times each SIMD loop old vs new on the same inputs (kernels-wasm-loops.mjs).
 //
 // Timing goes through the zoo model and core's training loop (fit: batch copy, optimizer step, loss
 // read-back) on fixed random data; the median step is reported (the machine may be shared), and the
 // best. The profile is one more step under tf.profile (kernel times only).
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { benchLoops } from './kernels-wasm-loops.mjs';
 
 const HERE = fileURLToPath(import.meta.url);
 const DEFAULT_MODELS = ['cnn-mnist', 'cnn-pneumonia'];
 const DEFAULT_MODES = ['before', 'missing', 'after', 'threads:2'];
-const DEFAULT_STEPS = { 'cnn-mnist': 60, 'cnn-pneumonia': 4 };
+const DEFAULT_STEPS = { 'mlp-raw': 200, 'cnn-mnist': 60, 'cnn-pneumonia': 4 };
 
 function parseArgs(argv) {
-  const out = { models: DEFAULT_MODELS, modes: DEFAULT_MODES, steps: null, json: false, top: 8, child: null };
+  const out = { models: DEFAULT_MODELS, modes: DEFAULT_MODES, steps: null, json: false, top: 8, child: null, baseline: null, loops: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--models') out.models = argv[++i].split(',');
-    else if (a === '--modes') out.modes = argv[++i].split(',');
+    if (a === '--models') {
+      const value = argv[++i];
+      out.models = value === 'none' ? [] : value.split(',');
+    } else if (a === '--modes') out.modes = argv[++i].split(',');
     else if (a === '--steps') out.steps = Number(argv[++i]);
     else if (a === '--top') out.top = Number(argv[++i]);
     else if (a === '--json') out.json = true;
+    else if (a === '--baseline') out.baseline = argv[++i];
+    else if (a === '--loops') out.loops = true;
     else if (a === '--child') out.child = { mode: argv[++i], model: argv[++i] };
     else if (a === '--help' || a === '-h') {
       console.log(readHelp());
@@ -47,7 +61,7 @@ function parseArgs(argv) {
 }
 
 function readHelp() {
-  return 'usage: node benchmarks/kernels-wasm.mjs [--models cnn-mnist,cnn-pneumonia] [--modes before,missing,after,threads:2] [--steps N] [--top K] [--json]';
+  return 'usage: node benchmarks/kernels-wasm.mjs [--models cnn-mnist,cnn-pneumonia] [--modes before,missing,after,threads:2,baseline] [--steps N] [--top K] [--json] [--baseline DIR [--loops]]';
 }
 
 /** A deliberately plain filter gradient for the 'before' mode: one loop nest, NHWC, any stride/pad. */
@@ -108,10 +122,11 @@ async function profileStep(tf, core, model, x, y, lossName) {
   return [...byName.values()].sort((p, q) => q.ms - p.ms);
 }
 
-async function runChild(mode, model, steps) {
+async function runChild(mode, model, steps, baseline) {
   const tf = await import('@tensorflow/tfjs');
   const wasmPkg = await import('@tensorflow/tfjs-backend-wasm');
-  const core = await import('@nnlab/core');
+  if (mode === 'baseline' && !baseline) throw new Error("mode 'baseline' needs --baseline <dir>");
+  const core = mode === 'baseline' ? await import(pathToFileURL(join(baseline, 'dist', 'index.js')).href) : await import('@nnlab/core');
   const { getZooEntry } = await import('@nnlab/models');
   let threads = 1;
   if (mode.startsWith('threads:')) {
@@ -127,7 +142,7 @@ async function runChild(mode, model, steps) {
     tf.registerKernel(naiveConv2DBackpropFilter(tf));
   } else if (mode === 'missing') {
     registered = core.registerWasmTrainingKernels({ replaceShipped: false }).registered;
-  } else if (mode === 'after' || mode.startsWith('threads:')) {
+  } else if (mode === 'after' || mode === 'baseline' || mode.startsWith('threads:')) {
     registered = core.registerWasmTrainingKernels().registered;
   } else {
     throw new Error(`unknown mode '${mode}'`);
@@ -199,7 +214,7 @@ async function main() {
   const args = parseArgs(process.argv.slice(2));
   if (args.child) {
     const { mode, model } = args.child;
-    const result = await runChild(mode, model, args.steps ?? DEFAULT_STEPS[model] ?? 20);
+    const result = await runChild(mode, model, args.steps ?? DEFAULT_STEPS[model] ?? 20, args.baseline);
     process.stdout.write(`\n@@RESULT ${JSON.stringify(result)}\n`);
     process.exit(0);
   }
@@ -208,6 +223,7 @@ async function main() {
     for (const mode of args.modes) {
       const childArgs = [HERE, '--child', mode, model];
       if (args.steps) childArgs.push('--steps', String(args.steps));
+      if (args.baseline) childArgs.push('--baseline', args.baseline);
       const run = spawnSync(process.execPath, childArgs, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
       const line = (run.stdout || '').split('\n').find((l) => l.startsWith('@@RESULT '));
       if (run.status !== 0 || !line) {
@@ -218,7 +234,34 @@ async function main() {
       if (!args.json) printOne(results[results.length - 1], args.top, results);
     }
   }
-  if (args.json) console.log(JSON.stringify(results, null, 2));
+  const loops = args.loops ? await benchLoops(args.baseline ?? raise('--loops needs --baseline <dir>')) : null;
+  if (!args.json) {
+    printRatios(results);
+    if (loops) printLoops(loops);
+  }
+  if (args.json) console.log(JSON.stringify(loops ? { steps: results, loops } : results, null, 2));
+}
+
+function raise(message) {
+  throw new Error(message);
+}
+
+/** Per model: median samples/s of the 'baseline' and 'after' runs and their ratio. */
+function printRatios(results) {
+  for (const model of new Set(results.map((r) => r.model))) {
+    const of = (mode) => results.filter((r) => r.model === model && r.mode === mode && r.trainSamplesPerSecond).map((r) => r.trainSamplesPerSecond);
+    const [old, now] = [of('baseline'), of('after')];
+    if (!old.length || !now.length) continue;
+    const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    console.log(`${model.padEnd(14)} baseline ${fmt(med(old))} → after ${fmt(med(now))} samples/s: ×${fmt(med(now) / med(old), 3)}`);
+  }
+}
+
+function printLoops(rows) {
+  console.log('\nSIMD loops, old (baseline) vs new (AssemblyScript), fastest of 15 alternating rounds, ms per call:');
+  for (const r of rows) {
+    console.log(`  ${r.name.padEnd(72)} old ${fmt(r.oldMs, 3).padStart(8)}  new ${fmt(r.newMs, 3).padStart(8)}  old/new ×${fmt(r.speedup, 2)}  max |Δ| ${r.maxAbsDiff}`);
+  }
 }
 
 function printOne(r, top, all) {
