@@ -14,6 +14,7 @@ import { OPTIONS, addOptions, type OptionDef, type OptionName } from '../options
 import { createProgressBar } from '../output/progress-bar';
 import { compareRuns, formatCompare } from '../output/run-views';
 import { planTrainRun, trainRun, type TrainRunOptions } from '../training/train-run';
+import { givenOptions, refuseInapplicable } from '../options/applicability';
 import type { CommandContext } from './context';
 import { TRAINING_OPTIONS, toRunOptions, type TrainFlags } from './train';
 
@@ -52,7 +53,8 @@ export function registerSweep(program: Command, ctx: CommandContext): void {
         '  nnlab sweep cnn-mnist --rho 0.8,0.9,0.95 --learning-rate 0.001,0.003',
       ].join('\n'),
     )
-    .action(async (model: string | undefined, f: Record<string, unknown>) => {
+    .action(async (model: string | undefined, f: Record<string, unknown>, command: Command) => {
+      const given = givenOptions(command, TRAINING_OPTIONS);
       const axes = SWEPT.map((n) => [n, f[n]] as [string, unknown]).filter((a): a is [string, Value[]] => Array.isArray(a[1]) && a[1].length > 0);
       if (model && f.arch) throw new UsageError(`give either a zoo model ('${model}') or --arch, not both`);
       const fixed = Object.fromEntries(Object.entries(f).filter(([k]) => !SWEPT.includes(k as OptionName))) as Omit<TrainFlags, 'arch'>;
@@ -63,7 +65,9 @@ export function registerSweep(program: Command, ctx: CommandContext): void {
         const options: TrainRunOptions = { ...toRunOptions(model, arch, fixed), ...(values as Partial<TrainRunOptions>) };
         const label = labelOf(p);
         try {
-          return { options, plan: planTrainRun(options), label };
+          const plan = planTrainRun(options);
+          refuseInapplicable(given, plan);
+          return { options, plan, label };
         } catch (err) {
           if (err instanceof Error && points.length > 1) err.message = `grid point ${label || '(defaults)'}: ${err.message}`;
           throw err;

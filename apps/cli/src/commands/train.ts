@@ -10,7 +10,8 @@ import { UsageError } from '../exit-codes';
 import { addOptions, type OptionName } from '../options/table';
 import { createProgressBar } from '../output/progress-bar';
 import { resolveArch } from '../training/arch';
-import { trainRun, type TrainRunOptions } from '../training/train-run';
+import { planTrainRun, trainRun, type TrainRunOptions } from '../training/train-run';
+import { givenOptions, refuseInapplicable } from '../options/applicability';
 import type { CommandContext } from './context';
 
 export { BACKEND_CHOICES } from '../options/table';
@@ -32,6 +33,7 @@ export const TRAINING_OPTIONS: readonly OptionName[] = [
   'backend',
   'seed',
   'threads',
+  'engine',
   'data',
   'limit',
   'hidden',
@@ -90,15 +92,21 @@ export function registerTrain(program: Command, ctx: CommandContext): void {
         '  nnlab train --arch my-cnn.json --dataset mnist --rho 0.95 --learning-rate 0.002',
       ].join('\n'),
     )
-    .action(async (model: string | undefined, f: TrainFlags) => {
+    .action(async (model: string | undefined, f: TrainFlags, command: Command) => {
       const options = toRunOptions(model, f.arch, f);
+      const plan = planTrainRun(options);
+      refuseInapplicable(givenOptions(command, TRAINING_OPTIONS), plan);
       await ctx.quietTf();
       // Ctrl-C: stop after the current step, record `interrupted`, exit 130 (InterruptedError)
-      const { record, runDir } = await trainRun(options, {
-        onEvent: f.json ? undefined : createProgressBar(),
-        onInfo: f.json && !ctx.verbose ? undefined : ctx.info,
-        signal: ctx.stopSignal(),
-      });
+      const { record, runDir } = await trainRun(
+        options,
+        {
+          onEvent: f.json ? undefined : createProgressBar(),
+          onInfo: f.json && !ctx.verbose ? undefined : ctx.info,
+          signal: ctx.stopSignal(),
+        },
+        plan,
+      );
       const test = record.test!;
       if (f.json) {
         const t: Record<string, unknown> = { loss: test.loss, accuracy: test.accuracy, confusionMatrix: test.confusionMatrix };

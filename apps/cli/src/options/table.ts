@@ -7,7 +7,7 @@
  * given for another model into a usage error instead of recording a value nothing used.
  */
 import { Option, type Command } from 'commander';
-import { OPTIMIZER_NAMES } from '@nnlab/core';
+import { ENGINE_CHOICES, OPTIMIZER_NAMES } from '@nnlab/core';
 import { HOG_BLOCK_NORMS } from '@nnlab/features-hog';
 import { HIDDEN_ACTIVATIONS, MODEL_IDS, type ModelInput } from '@nnlab/models';
 import { DATASET_NAMES } from '@nnlab/experiments';
@@ -48,6 +48,12 @@ export const OPTIONS = {
   // where it runs
   backend: { flags: '--backend <name>', help: 'tfjs backend (auto: wasm in Node)', parse: choice('--backend', BACKEND_CHOICES), defaultValue: 'auto' },
   threads: { flags: '--threads <n>', help: WASM_THREADS_HELP, parse: int('--threads', 1, 8) },
+  engine: {
+    flags: '--engine <name>',
+    help: 'training engine: auto = native (oneDNN) when available and the model fits, else the wasm fused dense trainer for MLPs, else tfjs kernels; native, wasm or tfjs to insist',
+    parse: choice('--engine', ENGINE_CHOICES),
+    defaultValue: 'auto',
+  },
   seed: { flags: '--seed <n>', help: 'seed of weight initialisation and shuffling', parse: int('--seed', 0, 2 ** 31 - 1), defaultValue: 0, sweepable: true },
   // training
   epochs: { flags: '--epochs <n>', help: 'passes over the training data (default: the course value)', parse: int('--epochs', 1, 100000), sweepable: true },
@@ -104,32 +110,26 @@ export const OPTIONS = {
   },
   activation: {
     flags: '--activation <name>',
-    help: 'hidden activation of the MLPs',
+    help: 'hidden activation of the zoo models (the MLPs\' hidden layers, the CNNs\' conv and hidden layers)',
     parse: choice('--activation', HIDDEN_ACTIVATIONS),
-    models: ['mnist-pixels', 'mnist-hog'],
-    modelsText: 'the MLPs (mlp-raw, mlp-hog)',
   },
   imageSize: {
     flags: '--image-size <px>',
-    help: 'square input side of cnn-pneumonia, whose X-rays are resized to it (course 128)',
+    help: 'square input side of the image models, whose images are resized to it (course: 28 for cnn-mnist, 128 for cnn-pneumonia)',
     parse: int('--image-size', 8, 1024),
-    models: ['xray-image'],
-    modelsText: 'cnn-pneumonia (MNIST images are 28×28 as they are)',
+    models: ['mnist-image', 'xray-image'],
+    modelsText: 'the image models (cnn-mnist, cnn-pneumonia, --arch with an image input)',
     sweepable: true,
   },
   classWeights: {
     flags: '--class-weights',
-    help: 'weight the loss by total/(2·count) per class (default for cnn-pneumonia, as the course)',
-    models: ['xray-image'],
-    modelsText: 'cnn-pneumonia',
+    help: 'weight the loss by total/(classes·count) per class (default for cnn-pneumonia, as the course)',
   },
-  noClassWeights: { flags: '--no-class-weights', help: 'plain loss even for cnn-pneumonia', models: ['xray-image'], modelsText: 'cnn-pneumonia' },
+  noClassWeights: { flags: '--no-class-weights', help: 'plain loss even for cnn-pneumonia' },
   valFromTrain: {
     flags: '--val-from-train <f>',
-    help: 'cnn-pneumonia: validation = a stratified fraction of the training set (instead of the val split)',
+    help: 'validation = a stratified fraction of the training set (instead of the data\'s val split or --validation-split)',
     parse: float('--val-from-train', 0, 1, { exclusiveMin: true, exclusiveMax: true }),
-    models: ['xray-image'],
-    modelsText: 'cnn-pneumonia',
   },
   // HOG (mlp-hog's features, `nnlab hog`)
   orientations: { flags: '--orientations <n>', help: 'HOG orientation bins over 0–180° (course 8)', parse: int('--orientations', 1, 360), ...HOG },

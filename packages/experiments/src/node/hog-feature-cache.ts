@@ -1,7 +1,9 @@
 /**
  * The Node HOG computer: features of an MNIST split computed on all cores and cached on disk,
  * keyed by the images' checksum, the sample count and the HOG parameters (so changing any of them
- * recomputes). Cache files are written atomically; a damaged cache entry is recomputed.
+ * recomputes). Cache files are written atomically, and the features' SHA-256 is kept beside them
+ * and checked on every read: an entry damaged in place — even one of the right size — is
+ * recomputed and rewritten, never trained on.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -12,7 +14,10 @@ import { hogFeatureLength } from '@nnlab/features-hog';
 import { hogBatchParallel } from '@nnlab/features-hog/node';
 import type { HogComputer } from '../hog-features';
 
-const CACHE_SCHEMA = 1;
+/** 2: the metadata holds the features' SHA-256 (entries of version 1 are recomputed). */
+const CACHE_SCHEMA = 2;
+
+const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /** Folder of cached features: `NNLAB_CACHE_DIR/features` or `~/.cache/nnlab/features`. */
 export function featureCacheDir(): string {
@@ -34,7 +39,8 @@ export const cachedHogFeatures: HogComputer = async ({ split, options, imagesSha
     try {
       const m = JSON.parse(readFileSync(meta, 'utf8'));
       const buf = readFileSync(bin);
-      if (m.schemaVersion === CACHE_SCHEMA && m.count === count && m.featureLength === featureLength && buf.byteLength === count * featureLength * 4) {
+      const fits = m.schemaVersion === CACHE_SCHEMA && m.count === count && m.featureLength === featureLength && buf.byteLength === count * featureLength * 4;
+      if (fits && m.featuresSha256 === sha256Of(buf)) {
         const features = new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
         return { features, length: featureLength, cached: true, key };
       }
@@ -46,8 +52,9 @@ export const cachedHogFeatures: HogComputer = async ({ split, options, imagesSha
   for (let i = 0; i < unit.length; i++) unit[i] = images[i] / 255;
   const features = await hogBatchParallel(unit, count, rows, cols, options);
   if (imagesSha256) {
-    writeFileAtomic(bin, new Uint8Array(features.buffer, features.byteOffset, features.byteLength));
-    writeJsonAtomic(meta, { schemaVersion: CACHE_SCHEMA, key, imagesSha256, count, rows, cols, hog: options, featureLength, createdAt: new Date().toISOString() });
+    const bytes = new Uint8Array(features.buffer, features.byteOffset, features.byteLength);
+    writeFileAtomic(bin, bytes);
+    writeJsonAtomic(meta, { schemaVersion: CACHE_SCHEMA, key, imagesSha256, count, rows, cols, hog: options, featureLength, featuresSha256: sha256Of(bytes), createdAt: new Date().toISOString() });
   }
   return { features, length: featureLength, cached: false, key };
 };

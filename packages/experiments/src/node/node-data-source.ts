@@ -52,18 +52,25 @@ export function nodeDataSource(options: NodeDataSourceOptions = {}): DataSource 
     async xrays({ imageSize, limit }) {
       const isFolder = data && data !== 'pneumoniamnist' && existsSync(data) && statSync(data).isDirectory();
       if (isFolder) {
-        const folder = await openChestXray(data, { imageSize: [imageSize, imageSize], cacheBytes: options.folderCacheBytes ?? DEFAULT_FOLDER_CACHE });
+        // verify: every image decoded now, so a damaged file is refused (and named) before training
+        // starts instead of stopping it mid-epoch
+        const folder = await openChestXray(data, { imageSize: [imageSize, imageSize], cacheBytes: options.folderCacheBytes ?? DEFAULT_FOLDER_CACHE, verify: true });
+        const corrupt = folder.skipped.filter((s) => s.reason === 'corrupt');
+        const others = folder.skipped.length - corrupt.length;
         const { train, val, test } = folder.splits;
         if (!train || !test) throw new ExperimentOptionError(`${data}: expected train/ and test/ split folders (found ${Object.keys(folder.splits).join(', ') || 'none'})`);
         const t = firstOfFolder(train, limit);
         return {
           name: 'chest-xray-folder',
-          description: `chest X-rays ${t.count} train / ${val?.count ?? 0} validation / ${test.count} test at ${imageSize}×${imageSize} (${data})${folder.skipped.length ? `; skipped ${folder.skipped.length} non-image file(s)` : ''}`,
+          description:
+            `chest X-rays ${t.count} train / ${val?.count ?? 0} validation / ${test.count} test at ${imageSize}×${imageSize} (${data})` +
+            (others ? `; skipped ${others} non-image file(s)` : '') +
+            (corrupt.length ? `; refused ${corrupt.length} image(s) that do not decode: ${corrupt.map((c) => `${c.path} (${c.problem})`).join(', ')}` : ''),
           files: [{ name: 'chest_xray', sha256: 'n/a (folder)', origin: 'explicit', path: folder.root }],
           train: t,
           validation: val && val.count > 0 ? firstOfFolder(val, undefined) : undefined,
           test: firstOfFolder(test, undefined),
-          notes: { skipped: folder.skipped.length },
+          notes: { skipped: others, refused: corrupt.map((c) => c.path) },
         };
       }
       const npzPath = data && data !== 'pneumoniamnist' ? data : undefined;
