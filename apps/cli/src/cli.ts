@@ -17,11 +17,12 @@ import { registerSweep } from './commands/sweep';
 import { registerTrain } from './commands/train';
 import { EXIT, exitCodeFor } from './exit-codes';
 import { COMPUTING_COMMANDS, useNativeEngine } from './native-engine';
+import { installInterrupt, type Interrupt } from './interrupt';
 import { cliVersion } from './versions';
 
 /** Builds the program (exported for tests and docs). */
-export function buildProgram(verbose: boolean): Command {
-  const ctx = createContext(verbose);
+export function buildProgram(verbose: boolean, interrupt?: Interrupt): Command {
+  const ctx = createContext(verbose, interrupt?.stopSignal);
   const program = new Command();
   program
     .name('nnlab')
@@ -54,7 +55,8 @@ export function buildProgram(verbose: boolean): Command {
 /** Runs the CLI and exits the process with a meaningful code. */
 export async function run(argv: string[]): Promise<void> {
   const verbose = argv.includes('--verbose');
-  const program = buildProgram(verbose);
+  const interrupt = installInterrupt();
+  const program = buildProgram(verbose, interrupt);
   try {
     await program.parseAsync(argv);
     process.exitCode = EXIT.ok;
@@ -65,8 +67,9 @@ export async function run(argv: string[]): Promise<void> {
       return;
     }
     const code = exitCodeFor(err);
-    const message = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`nnlab: error: ${message}\n`);
+    const message = (err instanceof Error ? err.message : String(err)).replace(/\s*\n\s*/g, ' ');
+    if (code === EXIT.interrupted) process.stderr.write(`nnlab: ${message}\n`);
+    else process.stderr.write(`nnlab: error: ${message}\n`);
     if (verbose && err instanceof Error && err.stack) process.stderr.write(err.stack + '\n');
     process.exitCode = code;
   }
