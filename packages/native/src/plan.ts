@@ -100,15 +100,18 @@ function describe(layer: tf.layers.Layer, cls: string, config: Config, inShape: 
     }
     case 'MaxPooling2D':
     case 'AveragePooling2D': {
+      if ((config.dataFormat ?? 'channelsLast') !== 'channelsLast') return `layer '${layer.name}' is channelsFirst`;
       const [kernelH, kernelW] = pair(config.poolSize ?? 2);
       const [strideH, strideW] = pair(config.strides ?? config.poolSize ?? 2);
       return { kind: cls === 'MaxPooling2D' ? 'maxPooling2d' : 'averagePooling2d', kernelH, kernelW, strideH, strideW, padding: config.padding === 'same' ? 'same' : 'valid' };
     }
     case 'GlobalAveragePooling2D':
+      if ((config.dataFormat ?? 'channelsLast') !== 'channelsLast') return `layer '${layer.name}' is channelsFirst`;
       return { kind: 'globalAveragePooling2d' };
     case 'Flatten':
       return { kind: 'flatten' };
     case 'Dropout':
+      if (config.noiseShape != null) return `layer '${layer.name}' has a noiseShape (the native dropout masks every value)`;
       return { kind: 'dropout', rate: Number(config.rate ?? 0) };
     case 'Activation': {
       const activation = activationOf(layer, config);

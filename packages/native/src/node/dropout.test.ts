@@ -1,3 +1,5 @@
+import * as tf from '@tensorflow/tfjs';
+import { planNativeModel } from '../plan';
 import { describeNative, runLayer } from '../testing/layer-run';
 
 // Dropout: Keras' inverted scaling with a seeded mask. The mask stream is nnlab's own (not
@@ -44,5 +46,11 @@ describeNative('native Dropout', () => {
 
   it('rejects a rate outside [0, 1) in one line', () => {
     expect(() => runLayer({ layer: { kind: 'dropout', rate: 1 }, input: [4], n: 1, x: new Float32Array(4) })).toThrow(/^Dropout rate must be in \[0, 1\), got 1/);
+  });
+
+  it('leaves a dropout with a noiseShape to tfjs, with the reason', () => {
+    const model = tf.sequential({ layers: [tf.layers.dropout({ inputShape: [6], rate: 0.5, noiseShape: [1, 6], name: 'shaped' })] });
+    expect(planNativeModel(model, ['dropout'])).toBe("layer 'shaped' has a noiseShape (the native dropout masks every value)");
+    model.dispose();
   });
 });

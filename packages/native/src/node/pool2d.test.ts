@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { planNativeModel } from '../plan';
 import { describeNative, layerParity, runLayer } from '../testing/layer-run';
 
 // MaxPooling2D, AveragePooling2D, GlobalAveragePooling2D against tfjs' cpu backend: forward
@@ -43,5 +44,14 @@ describeNative('native pooling parity with tfjs cpu', () => {
 
   it('rejects a flat input in one line', () => {
     expect(() => runLayer({ layer: { kind: 'globalAveragePooling2d' }, input: [8], n: 1, x: new Float32Array(8) })).toThrow(/^GlobalAveragePooling2D needs an input of rank 4/);
+  });
+
+  it('leaves channelsFirst pools to tfjs, with the reason', () => {
+    const kinds = ['maxPooling2d', 'averagePooling2d', 'globalAveragePooling2d'];
+    for (const make of [tf.layers.maxPooling2d, tf.layers.averagePooling2d, tf.layers.globalAveragePooling2d]) {
+      const model = tf.sequential({ layers: [make({ inputShape: [3, 4, 4], name: 'cf_pool', dataFormat: 'channelsFirst', poolSize: 2 } as never)] });
+      expect(planNativeModel(model, kinds)).toBe("layer 'cf_pool' is channelsFirst");
+      model.dispose();
+    }
   });
 });
