@@ -32,7 +32,7 @@ describe('the native engine behind fit', () => {
   it('trains an MLP epoch on MNIST to the same loss as the wasm fused dense trainer (within 1e-3), weights synced back', async () => {
     const data = mnist(3000);
     const results = [];
-    const weights = [];
+    const weights: ArrayLike<number>[][] = [];
     for (const engine of ['native', 'wasm'] as const) {
       const model = mlp();
       const r = await fit(model, data, { epochs: 2, batchSize: 128, optimizer: 'rmsprop', seed: 5, engine });
