@@ -77,7 +77,7 @@ async function pneumoniaSection(model: tf.LayersModel, record: RunRecord, set: L
       layer = s.explanation.layer ?? '';
       grid = `${s.heat.height}×${s.heat.width}`;
       inner[key].push(s.explanation.innerHeat);
-      if (k < shown) tiles.push({ picture: heatmapOverlay(s.base, s.heat, { alpha: 0.6, scale: 1 }), caption: `#${i} · p(PNEUMONIA) = ${p[i].toFixed(3)}` });
+      if (k < shown) tiles.push({ picture: heatmapOverlay(s.base, s.heat, { alpha: 0.6, scale: 1 }), caption: `#${i}\np(PNEUMONIA) = ${p[i].toFixed(3)}` });
     }
     rows.push(tiles);
     labels.push(`${key} (${groups[key].length})`);
@@ -138,6 +138,7 @@ async function cnnMnistSection(model: tf.LayersModel, record: RunRecord, set: La
   const maxAbs = Math.max(1e-12, ...f.weights.flatMap((w) => Array.from(w[0], Math.abs)));
   rows.push(f.weights.map((w, k) => ({ picture: heatmapImage({ values: Array.from(w[0], (v) => v / maxAbs), height: f.kernelHeight, width: f.kernelWidth }, { signed: true, scale: 28 }), caption: `filter ${k}` })));
   labels.push(`${f.layer} filters ${f.kernelHeight}×${f.kernelWidth}`);
+  const mixed = f.weights.filter((w) => w[0].some((v) => v > 0) && w[0].some((v) => v < 0)).length;
   const figure = await pictureGridFigure(rows, 'cnn-mnist-activations', `cnn-mnist: activation maps of test digit #0 (a ${set.labels[0]}) after each conv block's convolution + ReLU (each map scaled to its own maximum, brighter = stronger), and the ${f.filters} learned ${f.kernelHeight}×${f.kernelWidth} filters of ${f.layer} (blue negative, white 0, red positive, on one scale)`, {
     columns: 10,
     tileSize: 56,
@@ -146,7 +147,9 @@ async function cnnMnistSection(model: tf.LayersModel, record: RunRecord, set: La
   });
   return {
     figures: [figure],
-    paragraphs: [`Maps that stay all zero for this digit (ReLU off everywhere): ${dead.join(', ')}. The first layer's filters are ${f.kernelHeight}×${f.kernelWidth} edge and blob detectors; deeper maps are coarser (${maps.map((m) => `${m.height}×${m.width}`).join(' → ')}) and respond to larger parts of the digit.`],
+    paragraphs: [
+      `Maps that stay all zero for this digit (ReLU off everywhere): ${dead.join(', ')}. Of the ${f.filters} first-layer filters, ${mixed} mix positive and negative weights (they respond to contrast — an edge within ${f.kernelHeight}×${f.kernelWidth} pixels) and ${f.filters - mixed} have weights of one sign (they respond to brightness). Each block halves the grid (${maps.map((m) => `${m.height}×${m.width}`).join(' → ')}), so a deeper map's pixel sees a larger part of the digit.`,
+    ],
   };
 }
 
@@ -158,7 +161,7 @@ async function mlpSection(model: tf.LayersModel, record: RunRecord, set: Labelle
     const s = await explainSample(model, pipeline, { data: img.pixels, height: img.height, width: img.width }, { method, classIndex: set.labels[i] });
     const e = s.explanation;
     const picture: RgbaImage = heatmapOverlay(s.base, s.heat, { alpha: 0.75, scale: 4 });
-    tiles.push({ picture, caption: `#${i}: ${e.className}, predicted ${e.predictedName} (p = ${e.probabilities[e.predicted].toFixed(2)})` });
+    tiles.push({ picture, caption: `#${i} · true ${e.className}\n→ ${e.predictedName} (p = ${e.probabilities[e.predicted].toFixed(2)})` });
   }
   const id = record.config.model;
   const hog = pipeline.hog ? ` per HOG cell (${pipeline.hog.pixelsPerCell.join('×')} px: the sum of |gradient| over the cell's ${pipeline.hog.orientations} orientation bins)` : ' per pixel';
