@@ -22,6 +22,7 @@ const cases: { name: string; make: () => tf.layers.Layer; input: number[]; batch
   { name: "2×2 'same' (the course CNN's first layer: extra pad bottom/right)", make: conv({ filters: 10, kernelSize: 2, padding: 'same', activation: 'relu' }), input: [28, 28, 1], batch: 3, wantDx: false },
   { name: "2×2 'same' on 7×7×10 (the course CNN's third layer)", make: conv({ filters: 10, kernelSize: 2, padding: 'same', activation: 'relu' }), input: [7, 7, 10], batch: 5 },
   { name: "2×3 kernel, strides [2, 1], 'same', no bias", make: conv({ kernelSize: [2, 3], strides: [2, 1], padding: 'same', useBias: false }), input: [5, 6, 3], batch: 2 },
+  { name: "1×1 kernel, stride 2, 'same' on even 6×6", make: conv({ kernelSize: 1, strides: 2, padding: 'same', activation: 'relu' }), input: [6, 6, 5], batch: 3 },
   { name: 'softmax activation over the filters', make: conv({ filters: 5, padding: 'valid', activation: 'softmax' }), input: [4, 4, 2], batch: 2 },
 ];
 
