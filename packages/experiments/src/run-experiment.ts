@@ -7,7 +7,7 @@
  * end). The host chooses the backend and shows the events; nothing here touches files or the DOM.
  */
 import type * as tf from '@tensorflow/tfjs';
-import { InterruptedError, evaluateModel, fit, type Evaluation, type FitResult, type TrainEventHandler } from '@nnlab/core';
+import { InterruptedError, evaluateModel, fit, type EngineChoice, type Evaluation, type FitResult, type TrainEventHandler } from '@nnlab/core';
 import { formatSpec, setModelMetadata, summarizeModel, buildModel } from '@nnlab/models';
 import type { DataSource, SourceData } from './data-source';
 import { evaluationMetrics } from './evaluation-metrics';
@@ -29,6 +29,8 @@ export interface ExperimentHost {
   store?: RunStore;
   /** Name of the active tfjs backend (recorded). */
   backend: string;
+  /** Training engine choice (core's engine rule; default auto). The engine that ran is recorded. */
+  engine?: EngineChoice;
   /** Versions of packages and runtime (recorded). */
   versions?: Record<string, string>;
   /** Process id (recorded, to tell an interrupted run from one in progress). Default 0. */
@@ -168,7 +170,9 @@ export async function runExperiment(plan: ExperimentPlan, host: ExperimentHost, 
       seed: plan.seed,
       classWeight: data.classWeights,
       signal: hooks.signal,
+      engine: host.engine,
       onEvent: async (e) => {
+        if (e.type === 'engine') record.engine = { ...e.engine, fallbacks: e.fallbacks };
         if (e.type === 'epoch-begin') epochComplete = false;
         if (e.type === 'batch-end') epochComplete = e.batch === e.stepsPerEpoch - 1;
         // an epoch cut short by a stop is not recorded: the record and the saved model stay at

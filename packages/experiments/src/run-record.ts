@@ -3,7 +3,7 @@
  * the trained model. Written when a run starts, after every epoch and at the end, so an interrupted
  * run still leaves its configuration and intermediate results.
  */
-import type { History, ResolvedOptimizerConfig } from '@nnlab/core';
+import type { EngineFallback, EngineInfo, History, ResolvedOptimizerConfig } from '@nnlab/core';
 import type { ModelSpec, ModelSummary, ZooArgs } from '@nnlab/models';
 import type { LayersModel } from '@tensorflow/tfjs';
 import type { InputPipeline } from './input-pipeline';
@@ -115,6 +115,8 @@ export interface RunRecord {
   error?: string;
   /** Free-form notes (e.g. which sweep the run belongs to). */
   tags?: Record<string, string>;
+  /** The engine that trained (name, threads, ISA, library) and the engines skipped before it, with reasons. */
+  engine?: EngineInfo & { fallbacks: EngineFallback[] };
 }
 
 /**

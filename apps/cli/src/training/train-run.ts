@@ -6,7 +6,7 @@
  * model saved in the tfjs LayersModel format with its spec and class names in its metadata).
  * `nnlab train`, `nnlab sweep` and `nnlab reproduce` all go through here.
  */
-import { useBackend, type BackendName, type OptimizerName, type OptimizerOptions, type TrainEvent } from '@nnlab/core';
+import { useBackend, type BackendName, type EngineChoice, type OptimizerName, type OptimizerOptions, type TrainEvent } from '@nnlab/core';
 import { ensureWritableDir, registerNodeBackends } from '@nnlab/core/node';
 import { planExperiment, runExperiment, type ExperimentPlan, type RunRecord } from '@nnlab/experiments';
 import { cachedHogFeatures, fileRunStore, nodeDataSource, resolveRunsDir } from '@nnlab/experiments/node';
@@ -46,6 +46,8 @@ export interface TrainRunOptions extends OptimizerFlags {
   runsDir?: string;
   /** Threads of the wasm backend (default: NNLAB_WASM_THREADS, else chosen per model, see wasm-threads-policy.ts). */
   threads?: number;
+  /** Training engine (core's engine rule; default auto). */
+  engine?: EngineChoice;
   /** Skip writing a run record. */
   noRecord?: boolean;
   /** Extra tags stored in the record (e.g. the sweep id). */
@@ -124,10 +126,21 @@ export async function trainRun(opts: TrainRunOptions, hooks: TrainRunHooks = {},
       hog: cachedHogFeatures,
       store: opts.noRecord ? undefined : fileRunStore(runsDir),
       backend: backend.name,
+      engine: opts.engine,
       versions: runtimeVersions(),
       pid: process.pid,
     },
-    { onStatus: info, onEvent: hooks.onEvent, signal: hooks.signal, interruptWithoutEvaluation: true, argv: opts.argv, tags: opts.tags },
+    {
+      onStatus: info,
+      onEvent: (e) => {
+        if (e.type === 'engine') {
+          const t = e.engine;
+          info(`engine: ${t.name}${t.library ? ` (${t.library}, ${t.isa}, ${t.threads} thread${t.threads === 1 ? '' : 's'})` : ''}`);
+          for (const f of e.fallbacks) info(`  (${f.engine} skipped: ${f.reason})`);
+        }
+        return hooks.onEvent?.(e);
+      },
+      signal: hooks.signal, interruptWithoutEvaluation: true, argv: opts.argv, tags: opts.tags },
   );
   result.model.dispose();
   return { record: result.record, runDir: result.location };
