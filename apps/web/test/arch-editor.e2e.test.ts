@@ -84,6 +84,9 @@ test('builds a CNN in the editor with a live parameter count, trains it, exports
 
   // Train it a few steps on MNIST.
   await page.check('[data-testid=arch-use]');
+  expect(await page.textContent('[data-testid=arch-data]')).toBe(
+    "data of cnn-mnist: input 28×28×1, 10 classes — Train trains this architecture: the form's hidden units, activation and image size do not apply",
+  );
   await page.fill('[name=limit]', '600');
   await page.fill('[name=epochs]', '1');
   await page.fill('[name=batchSize]', '100');

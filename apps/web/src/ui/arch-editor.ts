@@ -32,7 +32,7 @@ export class ArchEditor {
   private dirty = false;
   private readonly startFrom = h('select', { 'data-testid': 'arch-start-from' }, listZoo().map((e) => h('option', { value: e.id }, e.id)));
   private readonly use = h('input', { type: 'checkbox', 'data-testid': 'arch-use' });
-  private readonly dataLine = h('p', { class: 'muted arch-data' });
+  private readonly dataLine = h('p', { class: 'muted arch-data', 'data-testid': 'arch-data' });
   private readonly text = h('input', { type: 'text', class: 'arch-text', 'data-testid': 'arch-text', spellcheck: false, autocomplete: 'off', 'aria-label': 'spec in text form' });
   private readonly message = h('p', { class: 'arch-message', 'data-testid': 'arch-message', role: 'status' });
   private readonly body = h('tbody');
@@ -42,6 +42,7 @@ export class ArchEditor {
 
   constructor(private readonly options: ArchEditorOptions) {
     this.importFile.addEventListener('change', () => void this.importJson());
+    this.use.addEventListener('change', () => this.setData(this.options.dataModel()));
     this.el = h(
       'details',
       { class: 'panel arch-editor', 'data-testid': 'arch-editor' },
@@ -77,7 +78,10 @@ export class ArchEditor {
   dataModelChanged(): void {
     const id = this.options.dataModel();
     if (!this.dirty) this.loadZoo(id);
-    else this.setData(id);
+    else {
+      this.setData(id);
+      this.refresh();
+    }
   }
 
   /**
@@ -105,7 +109,8 @@ export class ArchEditor {
     const entry = getZooEntry(id);
     this.input = [...(entry.spec.input ?? [])];
     this.classes = entry.task === 'binary' ? 2 : 10;
-    this.dataLine.textContent = `data of ${entry.id}: input ${this.input.join('×')}, ${this.classes} classes`;
+    const note = this.use.checked ? ' — Train trains this architecture: the form\'s hidden units, activation and image size do not apply' : '';
+    this.dataLine.textContent = `data of ${entry.id}: input ${this.input.join('×')}, ${this.classes} classes${note}`;
   }
 
   private loadZoo(id: ModelId): void {
