@@ -27,9 +27,7 @@
  * 135°: a gradient along an axis or a diagonal; no other rational slope lies exactly on an edge) are
  * decided up front from the exact degrees skimage gets there.
  *
- * Self-contained on purpose: these functions reference only each other and JavaScript globals, so
- * `hogBatchParallel` (the `./node` entry) can send their source text to worker threads. Keep it so:
- * no imports, no module-level constants inside function bodies, no classes.
+ * `hogBatchParallel` (the `./node` entry) runs the same functions in worker threads (node/hog-worker.ts).
  */
 
 /** Plain-data description of one HOG computation; it crosses to worker threads as is. */
@@ -379,6 +377,3 @@ export function runHogPlan(
   computeCellHistograms(plan, src, srcOffset);
   normalizeBlocks(plan, out, outOffset);
 }
-
-/** The kernel's functions, in dependency order, for shipping their source to worker threads. */
-export const HOG_KERNEL_FUNCTIONS = [hogDegrees, hogBinOfDegrees, hogBinBySignTest, hogPseudoAngle, compileHogPlan, computeCellHistograms, pairwiseSumLeaf, pairwiseSum, normalizeBlocks, runHogPlan] as const;

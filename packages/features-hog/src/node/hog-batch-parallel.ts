@@ -3,8 +3,9 @@ import { Worker } from 'node:worker_threads';
 import { HogOptionError } from '../errors';
 import { createHogExtractor, hogKernelParams, type HogImage } from '../hog';
 import { checkCount, checkImageBuffer, checkOutBuffer } from '../input-checks';
-import { HOG_KERNEL_FUNCTIONS, compileHogPlan, runHogPlan, type HogKernelParams } from '../hog-kernel';
 import { hogGeometry, type HogOptions } from '../hog-options';
+import { hogWorkerFile } from './hog-worker-file';
+import type { HogWorkerJob } from './hog-worker-job';
 
 /** Default of {@link HogBatchParallelOptions.minImagesPerThread}. */
 export const DEFAULT_MIN_IMAGES_PER_THREAD = 2000;
@@ -19,47 +20,9 @@ export interface HogBatchParallelOptions {
   out?: Float32Array;
 }
 
-interface WorkerJob {
-  params: HogKernelParams;
-  kind: 'u8' | 'f32';
-  images: SharedArrayBuffer;
-  imagesOffset: number;
-  imagesLength: number;
-  out: SharedArrayBuffer;
-  outOffset: number;
-  outLength: number;
-  start: number;
-  end: number;
-  size: number;
-  featureLength: number;
-}
-
-let workerSource: string | undefined;
-
-/**
- * The worker script: the kernel's own source text (it is self-contained, see hog-kernel.ts) plus a
- * loop over a range of images. Code-coverage instrumentation of hog-kernel.ts would break this.
- */
-function getWorkerSource(): string {
-  // No `require`/`import` statement: an eval'd worker is CommonJS or ESM depending on the parent's
-  // flags (e.g. `--input-type=module`); a dynamic import() works in both.
-  workerSource ??= [
-    "'use strict';",
-    ...HOG_KERNEL_FUNCTIONS.map((f) => f.toString()),
-    "import('node:worker_threads').then(({ parentPort, workerData: job }) => {",
-    `  const plan = ${compileHogPlan.name}(job.params);`,
-    '  const src = job.kind === "u8" ? new Uint8Array(job.images, job.imagesOffset, job.imagesLength)',
-    '    : new Float32Array(job.images, job.imagesOffset, job.imagesLength);',
-    '  const out = new Float32Array(job.out, job.outOffset, job.outLength);',
-    `  for (let i = job.start; i < job.end; i++) ${runHogPlan.name}(plan, src, i * job.size, out, i * job.featureLength);`,
-    '  parentPort.postMessage(job.end - job.start);',
-    '});',
-  ].join('\n');
-  return workerSource;
-}
-
-function runWorker(job: WorkerJob): { done: Promise<void>; worker: Worker } {
-  const worker = new Worker(getWorkerSource(), { eval: true, workerData: job });
+/** Starts one worker thread on the worker module (hog-worker.ts). */
+function runWorker(file: string, job: HogWorkerJob): { done: Promise<void>; worker: Worker } {
+  const worker = new Worker(file, { workerData: job });
   const done = new Promise<void>((resolve, reject) => {
     let finished = false;
     worker.once('message', () => {
@@ -121,10 +84,11 @@ export async function hogBatchParallel(
   const result = out && out.buffer instanceof SharedArrayBuffer ? out : new Float32Array(new SharedArrayBuffer(total * 4));
   const bound = (t: number): number => Math.round((count * t) / n);
   const params = hogKernelParams(g);
+  const workerFile = hogWorkerFile();
   const jobs = [];
   for (let t = 1; t < n; t++) {
     jobs.push(
-      runWorker({
+      runWorker(workerFile, {
         params,
         kind: src instanceof Uint8Array ? 'u8' : 'f32',
         images: src.buffer as SharedArrayBuffer,
