@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import { loadMnist, loadPneumoniaMnist, openChestXray } from '@nnlab/datasets/node';
 import { prepareImage, type InputPipeline, type RunRecord } from '@nnlab/experiments';
 import { join } from 'node:path';
-import { testImageSource } from './test-images';
+import { ifDataReadable, testImageSource } from './test-images';
 
 export interface LabelledTestSet {
   count: number;
@@ -32,7 +32,7 @@ async function testLabels(record: RunRecord): Promise<Uint8Array | undefined> {
 
 /** The run's test images with labels, or undefined when they cannot be read back. */
 export async function labelledTestSet(record: RunRecord): Promise<LabelledTestSet | undefined> {
-  const [source, labels] = await Promise.all([testImageSource(record), testLabels(record)]);
+  const [source, labels] = await Promise.all([testImageSource(record), ifDataReadable(() => testLabels(record))]);
   if (!source || !labels) return undefined;
   return {
     count: labels.length,
