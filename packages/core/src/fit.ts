@@ -86,7 +86,6 @@ export async function fit(model: tf.LayersModel, train: Dataset, options: FitOpt
   if (!(Number.isInteger(batchSize) && batchSize >= 1)) throw new InvalidOptionError(`batchSize must be a positive integer, got ${batchSize}`);
   if (train.size === 0) throw new InvalidOptionError('fit: the training set is empty');
   const targetSize = shapeSize(train.targetShape);
-  const sampleSize = shapeSize(train.sampleShape);
   const lossName: LossName = options.loss ?? (targetSize === 1 ? 'binaryCrossentropy' : 'categoricalCrossentropy');
   const given = options.optimizer;
   const optimizer = isTfOptimizer(given) ? given : createOptimizer(given ?? 'rmsprop');
