@@ -6,7 +6,7 @@
  */
 import { SpecError } from '../errors';
 import { formatLayer } from './format';
-import { normalizeInput } from './normalize';
+import { normalizeInput, normalizeSpec } from './normalize';
 import type { LayerSpec, ModelSpec } from './types';
 
 /** Default parameter budget of `analyzeSpec` (and so of `buildModel`). */
@@ -84,13 +84,14 @@ function windowOut(n: number, k: number, s: number, padding: 'same' | 'valid'): 
 }
 
 /** Checks the shapes and counts the parameters of `spec`; throws `SpecError` naming the layer at fault. */
-export function analyzeSpec(spec: ModelSpec, options: AnalyzeSpecOptions = {}): SpecAnalysis {
-  if (!spec.layers?.length) throw new SpecError('the layer list is empty: a model needs at least one layer');
-  const given = options.inputShape ? normalizeInput([...options.inputShape]) : undefined;
-  if (spec.input && given && shapeText(spec.input) !== shapeText(given)) {
-    throw new SpecError(`the spec's input ${shapeText(spec.input)} does not match the data's ${shapeText(given)}`);
+export function analyzeSpec(given: ModelSpec, options: AnalyzeSpecOptions = {}): SpecAnalysis {
+  // Specs written in code get the checks parsed ones had (format, version, every argument).
+  const spec = normalizeSpec(given);
+  const dataShape = options.inputShape ? normalizeInput([...options.inputShape]) : undefined;
+  if (spec.input && dataShape && shapeText(spec.input) !== shapeText(dataShape)) {
+    throw new SpecError(`the spec's input ${shapeText(spec.input)} does not match the data's ${shapeText(dataShape)}`);
   }
-  const inputShape = spec.input ? normalizeInput(spec.input) : given;
+  const inputShape = spec.input ?? dataShape;
   if (!inputShape) throw new SpecError('the spec has no input shape: write input(784) or input(28x28x1), or give the dataset');
   const maxParams = options.maxParams ?? DEFAULT_MAX_PARAMS;
   const names = kerasLayerNames(spec.layers);

@@ -27,6 +27,9 @@ describe('buildModel', () => {
 
   it('refuses a spec that cannot work before building anything', () => {
     expect(() => buildModel(parseSpec('input(784) conv(8,3x3)'))).toThrow(SpecError);
+    // A spec written in code gets the parser's argument checks.
+    const bad = { format: 'nnlab-model-spec', version: 1, input: [4], layers: [{ type: 'dense', units: -1 }] } as const;
+    expect(() => buildModel(bad as never)).toThrow('layer 1 {"type":"dense","units":-1}: units must be a positive integer, got -1');
   });
 
   it('trains: a step moves the weights (batch norm, dropout, avg pooling, gap included)', async () => {

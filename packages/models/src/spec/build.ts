@@ -6,6 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { analyzeSpec, type AnalyzeSpecOptions } from './analyze';
+import { normalizeSpec } from './normalize';
 import { layerSeeds } from './seeds';
 import type { LayerSpec, ModelSpec } from './types';
 
@@ -16,7 +17,8 @@ export interface BuildModelOptions extends AnalyzeSpecOptions {
 }
 
 /** Builds the model a spec describes; throws `SpecError` (before building anything) when it cannot work. */
-export function buildModel(spec: ModelSpec, options: BuildModelOptions = {}): tf.Sequential {
+export function buildModel(given: ModelSpec, options: BuildModelOptions = {}): tf.Sequential {
+  const spec = normalizeSpec(given);
   const analysis = analyzeSpec(spec, options);
   const seeds = layerSeeds(options.seed);
   const model = tf.sequential({ name: 'sequential' });
