@@ -57,8 +57,6 @@ export {
 } from './known-files';
 export { sha256Hex, verifyKnownFile } from './verify-bytes';
 
-// Splits, class weights, randomness
-export { validationSplit, type ValidationSplit } from './validation-split';
+// Splits and class weights
 export { stratifiedSplit, type StratifiedSplit } from './stratified-split';
 export { classWeights } from './class-weights';
-export { mulberry32, type RandomSource } from './mulberry32';

@@ -1,6 +1,6 @@
 // A seeded, stratified train/validation split: each class contributes the same fraction.
+import { createRng } from '@nnlab/core';
 import { DatasetArgumentError } from './errors';
-import { mulberry32 } from './mulberry32';
 
 /** Indices into the labelled set, each list in ascending order. */
 export interface StratifiedSplit {
@@ -10,8 +10,9 @@ export interface StratifiedSplit {
 
 /**
  * Puts `round(fraction * count_c)` items of every class `c` into validation, chosen by a seeded
- * Fisher–Yates shuffle (mulberry32) within the class; the rest go to training. The same labels,
- * fraction and seed always give the same split. Both index lists are sorted ascending (shuffle
+ * Fisher–Yates shuffle within the class (`createRng` of @nnlab/core, the generator that also
+ * shuffles training); the rest go to training. The same labels, fraction and seed always give the
+ * same split. Both index lists are sorted ascending (shuffle
  * batches yourself).
  * @throws DatasetArgumentError when `fraction` is outside `(0, 1)`, a label is not a non-negative
  * integer, or `seed` is not an integer.
@@ -31,13 +32,13 @@ export function stratifiedSplit(labels: ArrayLike<number>, fraction: number, see
     if (!list) byClass.set(y, (list = []));
     list.push(i);
   }
-  const random = mulberry32(seed);
+  const rng = createRng(seed);
   const isVal = new Uint8Array(labels.length);
   let valCount = 0;
   for (const cls of [...byClass.keys()].sort((a, b) => a - b)) {
     const idx = byClass.get(cls)!;
     for (let i = idx.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
+      const j = rng.nextInt(i + 1);
       const t = idx[i];
       idx[i] = idx[j];
       idx[j] = t;
