@@ -43,6 +43,8 @@ export default defineConfig({
   preview: {
     host: '127.0.0.1',
   },
+  // The training worker is an ES module (it imports backends on demand, as the page does).
+  worker: { format: 'es' },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -11,6 +11,7 @@ import { ModelsPage } from './pages/models-page';
 import { TrainPage } from './pages/train-page';
 import { UsePage } from './pages/use-page';
 import { SessionModels } from './state/session-models';
+import { restoreSession } from './storage/persist-session';
 import { BackendPanel } from './ui/backend-panel';
 import { h } from './ui/dom';
 import { Tabs } from './ui/tabs';
@@ -42,6 +43,9 @@ export async function startApp(root: HTMLElement): Promise<void> {
 
   // The panel shows any error (a named backend that failed falls back to the automatic choice).
   await backend.start(location.search).catch(() => undefined);
+  // Models and runs kept in this browser come back (they need a backend to load into).
+  const problems = await restoreSession(session);
+  if (problems.length) console.warn(`nnlab: ${problems.length} saved model(s) could not be restored: ${problems.join('; ')}`);
   const hiddenCache = new Map<ModelId, number[]>();
   form.setHiddenDefaults((id) => {
     if (!hiddenCache.has(id)) {

@@ -20,7 +20,8 @@ afterAll(async () => {
 
 test('a short mlp-raw run (2,000 images, 2 epochs) shows curves, a confusion matrix and test metrics', async () => {
   const status = await trainQuick(w.page, { model: 'mlp-raw', limit: 2000, epochs: 2 });
-  expect(status).toMatch(/^done: mlp-raw #1, test accuracy 0\.\d{4}/);
+  expect(status).toMatch(/^done: mlp-raw #1, test accuracy 0\.\d{4}, kept in this browser/);
+  expect(await w.page.textContent('[data-testid=test-set-run]')).toMatch(/^mlp-raw #1: run mlp-raw-.*, 2 epoch\(s\) on 2000 training images \(a training-set limit/);
   await w.page.waitForSelector('[data-testid=confusion-chart][data-rendered=true] svg');
   await w.page.waitForSelector('[data-testid=loss-chart][data-rendered=true] svg');
   await w.page.waitForSelector('[data-testid=acc-chart][data-rendered=true] svg');
@@ -42,11 +43,15 @@ test('a short mlp-raw run (2,000 images, 2 epochs) shows curves, a confusion mat
 
 test('curves update live within an epoch; Stop ends a run early and the model so far is still evaluated', async () => {
   await startTraining(w.page, { model: 'mlp-raw', limit: 20000, epochs: 50, batchSize: 32 });
+  // Train disabled itself: keyboard focus moved to Stop, not to <body>.
+  expect(await w.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('stop-button');
   await w.page.waitForSelector('[data-testid=train-status][data-state=training]');
   await w.page.waitForFunction(() => /step \d+/.test(document.querySelector('[data-testid=train-progress]')?.textContent ?? ''));
   // The running epoch's mean loss is drawn before the epoch ends.
-  await w.page.waitForFunction(() => (document.querySelector('[data-testid=loss-chart] svg')?.textContent ?? '').includes('(epoch 1 running)'));
-  await screenshot(w.page, 'train-live');
+  await w.page.waitForFunction(() => {
+    const charts = document.querySelector<HTMLElement>('[data-testid=history-charts]');
+    return charts?.dataset.runningEpoch === '1' && !!document.querySelector('[data-testid=loss-chart][data-rendered=true] canvas');
+  });
   await w.page.click('[data-testid=stop-button]');
   const end = await waitForTrainingEnd(w.page);
   expect(end.state).toBe('stopped');

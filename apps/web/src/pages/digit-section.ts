@@ -34,7 +34,7 @@ export class DigitSection {
   /** MNIST-style normalisation (crop, fit 20×20, centre of mass at the centre): on by default. */
   private readonly center = h('input', { type: 'checkbox', checked: '', 'data-testid': 'digit-center' });
   private readonly seen = h('div', { class: 'seen', 'data-testid': 'digit-seen' });
-  private readonly cards = h('div', { class: 'cards', 'data-testid': 'digit-predictions' });
+  private readonly cards = h('div', { class: 'cards', 'data-testid': 'digit-predictions', 'aria-live': 'polite', 'aria-label': 'predictions of the session models' });
   private readonly note = h('p', { class: 'muted note' });
   private input?: DigitInput;
   private running = false;

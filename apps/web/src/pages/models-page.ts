@@ -6,6 +6,8 @@
 import { MODEL_IDS, type ModelId } from '@nnlab/models';
 import type { SessionModel, SessionModels } from '../state/session-models';
 import { downloadBlob, exportModelFiles } from '../models/model-export';
+import { forgetModel } from '../storage/persist-session';
+import { RunList } from './run-list';
 import { importModel, pickModelFiles } from '../models/model-import';
 import { h } from '../ui/dom';
 import { select } from '../ui/form-field';
@@ -41,14 +43,19 @@ export class ModelsPage {
         { class: 'panel' },
         h('h2', {}, 'Models in this session'),
         h(
-          'table',
-          { class: 'models-table' },
-          h('thead', {}, h('tr', {}, h('th', {}, 'name'), h('th', {}, 'zoo model'), h('th', {}, 'origin'), h('th', {}, 'parameters'), h('th', {}, 'test accuracy'), h('th', {}, ''))),
-          this.table,
+          'div',
+          { class: 'table-scroll' },
+          h(
+            'table',
+            { class: 'models-table' },
+            h('thead', {}, h('tr', {}, h('th', {}, 'name'), h('th', {}, 'zoo model'), h('th', {}, 'origin'), h('th', {}, 'parameters'), h('th', {}, 'test accuracy'), h('th', {}, ''))),
+            this.table,
+          ),
         ),
         h('p', { class: 'muted' }, 'Export downloads ', h('code', {}, 'model.json'), ' and ', h('code', {}, 'weights.bin'), ': put both in one folder and the CLI (or ', h('code', {}, 'tf.loadLayersModel'), ') loads it.'),
       ),
     );
+    this.el.append(new RunList(session).el);
     session.list.subscribe((list) => this.renderList(list));
   }
 
@@ -100,7 +107,7 @@ export class ModelsPage {
             'td',
             { class: 'row-actions' },
             h('button', { type: 'button', 'data-testid': 'export-button', onclick: () => void this.export(m) }, 'Export'),
-            h('button', { type: 'button', 'data-testid': 'remove-button', onclick: () => this.session.remove(m.key) }, 'Remove'),
+            h('button', { type: 'button', 'data-testid': 'remove-button', onclick: () => void forgetModel(this.session, m.key) }, 'Delete'),
           ),
         ),
       ),

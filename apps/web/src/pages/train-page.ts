@@ -1,32 +1,24 @@
 /**
- * Train page: pick a zoo model, set the course's hyperparameters, train in the browser with live
- * loss/accuracy curves and a Stop button, then see the test confusion matrix and metrics. The
- * trained model joins the session (Use page, export on the Models page).
+ * Train page: pick a zoo model, set the course's hyperparameters, train with live loss/accuracy
+ * curves and a Stop button, then see the test confusion matrix and metrics. The run itself —
+ * data, fit, validation, test evaluation — happens in the training worker; this page renders its
+ * events. The trained model joins the session (Use page, export on the Models page).
  */
-import type { History, TrainEvent } from '@nnlab/core';
-import { buildConfusionMatrixSpec, buildRocSpec, rocCurve } from '@nnlab/metrics';
-import { isBinaryEvaluation } from '@nnlab/experiments';
-import { ChecksumError } from '@nnlab/datasets';
+import { getZooEntry, type ModelId } from '@nnlab/models';
 import type { BackendController } from '../backend/backend-controller';
-import { FetchError } from '../data/fetch-bytes';
 import type { SessionModels } from '../state/session-models';
-import { trainRun, type TrainRunResult } from '../training/train-run';
-import { explainTrainingError } from '../training/explain-training-error';
+import { keepModel } from '../storage/persist-session';
+import { requestFromSettings } from '../training/experiment-request';
+import { TrainWorkerClient, WorkerRunError, modelFromRun, runSummaryOf } from '../training/train-worker-client';
 import { SettingsError } from '../training/train-settings';
+import { ArchEditor } from '../ui/arch-editor';
 import { h } from '../ui/dom';
-import { HistoryCharts } from '../ui/history-charts';
-import { metricsView } from '../ui/metrics-view';
 import { StatusLine } from '../ui/status-line';
 import type { TrainForm } from '../ui/train-form';
-import { VegaChart } from '../ui/vega-chart';
 import { errorMessage } from '../util/errors';
-import { fmt, seconds } from '../util/format';
-import { Throttle, yieldToBrowser } from '../util/throttle';
-
-/** Chart updates within an epoch: at most this often. */
-export const LIVE_CHART_INTERVAL_MS = 500;
-/** Progress text updates and yields to the browser: at most this often. */
-export const PROGRESS_INTERVAL_MS = 100;
+import { fmt } from '../util/format';
+import { TestSetPanel } from './test-set-panel';
+import { TrainProgressView } from './train-progress';
 
 /** The Train page. */
 export class TrainPage {
@@ -34,13 +26,11 @@ export class TrainPage {
   private readonly trainButton = h('button', { type: 'button', class: 'primary', 'data-testid': 'train-button', disabled: true }, 'Train');
   private readonly stopButton = h('button', { type: 'button', 'data-testid': 'stop-button', disabled: true }, 'Stop');
   private readonly status = new StatusLine('train-status');
-  private readonly progress = h('progress', { class: 'train-progress', max: 1, value: 0 });
-  private readonly progressText = h('span', { class: 'progress-text', 'data-testid': 'train-progress' }, 'no run yet: loss and accuracy curves appear here while training');
-  private readonly charts = new HistoryCharts();
-  private readonly confusion = new VegaChart('confusion-chart');
-  private readonly roc = new VegaChart('roc-chart');
-  private readonly metrics = h('div', { class: 'metrics-slot' });
-  private abort?: AbortController;
+  private readonly progress = new TrainProgressView();
+  private readonly results = new TestSetPanel();
+  private readonly worker = new TrainWorkerClient();
+  private readonly arch: ArchEditor;
+  private run?: { runId: number; stopClickedAt?: number };
   /** Set when a data file could not be downloaded intact: Train stays off (retrying gets the same file). */
   private dataFailure?: string;
 
@@ -51,21 +41,26 @@ export class TrainPage {
   ) {
     this.trainButton.addEventListener('click', () => void this.start());
     this.stopButton.addEventListener('click', () => this.stop());
+    this.arch = new ArchEditor({ dataModel: () => form.zooId() });
+    form.el.addEventListener('change', (e) => {
+      if ((e.target as HTMLSelectElement).name === 'zooId') this.arch.dataModelChanged();
+    });
     this.el = h(
       'section',
       { class: 'page train-page', 'data-page': 'train' },
       h('div', { class: 'panel' }, h('h2', {}, 'Train a course model'), form.el, h('div', { class: 'actions' }, this.trainButton, this.stopButton, this.status.el)),
-      h('div', { class: 'panel' }, h('h2', {}, 'Training'), h('div', { class: 'progress-row' }, this.progress, this.progressText), this.charts.el),
-      h('div', { class: 'panel' }, h('h2', {}, 'Test set'), h('div', { class: 'results-row' }, this.metrics, this.confusion.el, this.roc.el)),
+      this.arch.el,
+      h('div', { class: 'panel' }, h('h2', {}, 'Training'), h('div', { class: 'progress-row' }, this.progress.bar, this.progress.text), this.progress.charts.el),
+      this.results.el,
     );
     backend.state.subscribe(() => {
-      if (!this.abort) this.trainButton.disabled = !this.canTrain();
+      if (!this.run) this.trainButton.disabled = !this.canTrain();
     });
   }
 
   /** True while a run is in progress. */
   busy(): boolean {
-    return !!this.abort;
+    return !!this.run;
   }
 
   private canTrain(): boolean {
@@ -73,134 +68,109 @@ export class TrainPage {
   }
 
   private stop(): void {
-    this.abort?.abort();
+    if (!this.run) return;
+    this.run.stopClickedAt = performance.now();
+    this.worker.stop(this.run.runId);
     this.stopButton.disabled = true;
+    this.trainButton.focus();
     this.status.set('stopping', 'stopping after this step…');
   }
 
   private async start(): Promise<void> {
-    if (this.abort) return;
+    if (this.run) return;
     let settings;
     try {
       settings = this.form.read();
       this.form.markInvalid();
+      const spec = this.arch.specForTraining();
+      if (spec) settings = { ...settings, spec };
     } catch (err) {
       if (err instanceof SettingsError) this.form.markInvalid(err.field);
       this.status.set('error', errorMessage(err));
       return;
     }
-    const backendName = this.backend.activeName() ?? '?';
-    this.abort = new AbortController();
+    const backendName = this.backend.activeName() ?? 'wasm';
+    const hadFocus = document.activeElement === this.trainButton;
     this.trainButton.disabled = true;
     this.stopButton.disabled = false;
+    // Train disables itself: keep keyboard focus on the run's controls, not <body>.
+    if (hadFocus) this.stopButton.focus();
     this.form.setEnabled(false);
-    this.charts.clear();
-    this.confusion.clear();
-    this.roc.clear();
-    this.metrics.replaceChildren();
-    this.progress.value = 0;
-    this.progressText.textContent = '';
-    delete this.progressText.dataset.stepEngine;
-    this.status.set('loading', 'loading data…');
+    this.arch.setEnabled(false);
+    this.progress.reset();
+    this.results.clear('the run in progress is evaluated here when it ends');
+    delete this.el.dataset.stopLatencyMs;
+    delete this.el.dataset.stopAckMs;
+    this.status.set('loading', `starting ${backendName} in the training worker…`);
     document.body.dataset.training = 'true';
-    const run = this.abort;
+    let trainedOn = backendName;
+    const { runId, done } = this.worker.start(requestFromSettings(settings), backendName, {
+      onBackend: (b) => {
+        trainedOn = b.name;
+        const threads = b.threads !== undefined ? ` (${b.threads} thread${b.threads === 1 ? '' : 's'})` : '';
+        if (this.status.state() !== 'stopping') this.status.set('loading', `${b.name}${threads} ready in the training worker${b.fallback ? ` — ${b.fallback}` : ''}; loading data…`);
+      },
+      onStatus: (line) => {
+        if (this.status.state() !== 'stopping') this.status.set(line.startsWith('training') ? 'training' : 'loading', line);
+        this.progress.note(line);
+      },
+      onEvent: (e) => this.progress.render(e),
+      onStopAck: () => {
+        const clicked = this.run?.stopClickedAt;
+        if (clicked !== undefined) this.el.dataset.stopAckMs = String(Math.round(performance.now() - clicked));
+      },
+      onLoopEnded: (stopped) => {
+        const clicked = this.run?.stopClickedAt;
+        if (stopped && clicked !== undefined) this.el.dataset.stopLatencyMs = String(Math.round(performance.now() - clicked));
+        this.status.set(stopped ? 'stopping' : 'training', `${stopped ? 'stopped' : 'training done'} — evaluating on the test set…`);
+      },
+    });
+    this.run = { runId };
     try {
-      const result = await trainRun(settings, {
-        signal: this.abort.signal,
-        // Lines arriving after the run ended (a download still reporting) never replace its outcome.
-        onStatus: (line) => {
-          if (this.abort === run) this.status.set(this.status.state() === 'stopping' ? 'stopping' : 'loading', line);
-        },
-        onEvent: this.progressHandler(),
-      });
-      await this.showResults(result);
+      const result = await done;
+      // A run of the architecture editor's spec uses the data (and so the session entry) of the form's model.
+      const zooId = (result.zooId ?? (settings.spec ? settings.zooId : undefined)) as ModelId | undefined;
+      if (!zooId) throw new Error('the trained architecture is not a zoo model: the session cannot use it yet');
+      const model = await modelFromRun(result);
+      const run = runSummaryOf(result);
+      await this.results.show(run, getZooEntry(zooId).course);
+      const epochs = result.record.history.loss.length;
+      const test = result.record.test;
       const m = this.session.add({
-        zooId: result.entry.id,
-        entry: result.entry,
+        zooId,
+        entry: getZooEntry(zooId),
         source: 'trained',
-        detail: `trained here on ${backendName}: ${result.history.loss.length} epoch(s), ${result.counts.train} images${result.stopped ? ' (stopped early)' : ''}`,
-        model: result.model,
+        detail: `trained here on ${trainedOn}: ${epochs} epoch(s), ${result.counts.train} images${result.stopped ? ' (stopped early)' : ''}`,
+        model,
         pipeline: result.pipeline,
-        testAccuracy: result.metrics.accuracy,
+        testAccuracy: test?.accuracy,
+        run,
       });
-      const how = result.stopped ? 'stopped' : 'done';
-      this.status.set(how, `${result.stopped ? 'stopped early' : 'done'}: ${m.label}, test accuracy ${fmt(result.metrics.accuracy)} — try it on the Use tab, export it on the Models tab`);
+      this.results.setRunLabel(m.label);
+      const kept = await keepModel(this.session, this.session.get(m.key) ?? m, result.files).then(
+        () => 'kept in this browser',
+        (err) => `not kept in this browser (${errorMessage(err)})`,
+      );
+      this.status.set(result.stopped ? 'stopped' : 'done', `${result.stopped ? 'stopped early' : 'done'}: ${m.label}, test accuracy ${fmt(test?.accuracy)}, ${kept} — try it on the Use tab, export it on the Models tab`);
     } catch (err) {
-      if (this.abort.signal.aborted) this.status.set('stopped', 'stopped before training began');
-      else if (err instanceof FetchError || err instanceof ChecksumError) {
+      const kind = err instanceof WorkerRunError ? err.kind : 'other';
+      if (kind === 'aborted') this.status.set('stopped', 'stopped before training began');
+      else if (kind === 'data') {
         this.dataFailure = errorMessage(err);
         this.status.set('error', `data download failed: ${this.dataFailure} — Train is off until the page is reloaded`);
       } else {
-        this.status.set('error', `training failed: ${explainTrainingError(err, this.backend.activeName())}`);
+        this.status.set('error', `training failed: ${errorMessage(err)}`);
         console.warn('nnlab: training failed', err);
       }
     } finally {
-      this.abort = undefined;
+      this.run = undefined;
+      const stopHadFocus = document.activeElement === this.stopButton;
       this.stopButton.disabled = true;
       this.trainButton.disabled = !this.canTrain();
+      if (stopHadFocus) this.trainButton.focus();
       this.form.setEnabled(true);
+      this.arch.setEnabled(true);
       delete document.body.dataset.training;
     }
-  }
-
-  /** Renders the loop's events: progress, throttled live curves, yields so the page stays live. */
-  private progressHandler(): (e: TrainEvent) => Promise<void> | void {
-    const history: History = { loss: [], acc: [], val_loss: [], val_acc: [] };
-    const chartThrottle = new Throttle(LIVE_CHART_INTERVAL_MS);
-    const progressThrottle = new Throttle(PROGRESS_INTERVAL_MS);
-    let totalSteps = 1;
-    let stepsPerEpoch = 1;
-    return async (e) => {
-      switch (e.type) {
-        case 'train-begin':
-          stepsPerEpoch = e.stepsPerEpoch;
-          totalSteps = e.epochs * e.stepsPerEpoch;
-          if (this.status.state() !== 'stopping') {
-            this.status.set('training', `training: ${e.samples} images, ${e.validationSamples} for validation, ${e.stepsPerEpoch} steps per epoch`);
-          }
-          return;
-        case 'batch-end': {
-          if (!progressThrottle.ready() && e.batch !== e.stepsPerEpoch - 1) return;
-          this.progress.value = (e.epoch * stepsPerEpoch + e.batch + 1) / totalSteps;
-          this.progressText.textContent = `epoch ${e.epoch + 1}/${e.epochs} · step ${e.batch + 1}/${e.stepsPerEpoch} · loss ${fmt(e.loss)} · acc ${fmt(e.acc)} · ${seconds(e.elapsedMs)}`;
-          if (chartThrottle.ready()) void this.charts.update(history, { epoch: e.epoch, loss: e.loss, acc: e.acc });
-          await yieldToBrowser();
-          return;
-        }
-        case 'validation-begin':
-          this.progressText.textContent += ` · validating on ${e.samples} images…`;
-          await yieldToBrowser();
-          return;
-        case 'epoch-end': {
-          const l = e.logs;
-          history.loss.push(l.loss);
-          history.acc.push(l.acc);
-          if (l.val_loss !== undefined) history.val_loss.push(l.val_loss);
-          if (l.val_acc !== undefined) history.val_acc.push(l.val_acc);
-          this.progressText.textContent = `epoch ${e.epoch + 1}/${e.epochs} done in ${seconds(e.elapsedMs)} · loss ${fmt(l.loss)} · acc ${fmt(l.acc)}${l.val_acc !== undefined ? ` · val_loss ${fmt(l.val_loss)} · val_acc ${fmt(l.val_acc)}` : ''}`;
-          chartThrottle.reset();
-          void this.charts.update(history);
-          chartThrottle.ready();
-          await yieldToBrowser();
-          return;
-        }
-        case 'train-end':
-          if (e.history.loss.length > 0) await this.charts.update(e.history);
-          return;
-      }
-    };
-  }
-
-  private async showResults(r: TrainRunResult): Promise<void> {
-    const engine = r.stepEngine === 'fused-dense' ? 'fused dense trainer' : 'tfjs kernels';
-    this.progressText.textContent = `${r.history.loss.length} epoch(s) in ${r.trainSeconds.toFixed(1)} s · ${Math.round(r.samplesPerSecond)} samples/s (${engine})${r.stopped ? ' · stopped early' : ''}`;
-    this.progressText.dataset.stepEngine = r.stepEngine;
-    this.metrics.replaceChildren(metricsView(r.metrics, r.classNames, r.entry.course, r.counts.test));
-    const renders = [this.confusion.render(buildConfusionMatrixSpec(r.metrics.confusionMatrix, { labels: r.classNames, title: `Confusion matrix (${r.counts.test} test images)`, width: 280, height: 280 }))];
-    if (isBinaryEvaluation(r.metrics) && Number.isFinite(r.metrics.auc)) {
-      const roc = rocCurve(r.evaluation.labels, r.evaluation.predictions);
-      renders.push(this.roc.render(buildRocSpec(roc, { auc: r.metrics.auc, size: 240 })));
-    }
-    await Promise.all(renders);
   }
 }

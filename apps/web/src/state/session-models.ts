@@ -5,6 +5,7 @@
 import { summarizeModel, type ModelId, type ZooEntry } from '@nnlab/models';
 import { type InputPipeline } from '@nnlab/experiments';
 import type { LayersModel } from '../models/layers-model';
+import type { RunSummary } from '../storage/saved-models';
 import { Observable } from './observable';
 
 /** One model of the session. */
@@ -24,6 +25,10 @@ export interface SessionModel {
   params: number;
   /** Test accuracy when the session measured it. */
   testAccuracy?: number;
+  /** Its id in the browser's storage (`storage/saved-models.ts`) once kept. */
+  savedId?: string;
+  /** The run that made it (trained here, or a CLI run imported with its record). */
+  run?: RunSummary;
 }
 
 /** Everything but the generated fields. */
@@ -36,6 +41,9 @@ export class SessionModels {
 
   add(m: NewSessionModel): SessionModel {
     this.counter++;
+    // A restored "mlp-raw #3" keeps its number; later models count on from it.
+    const numbered = m.label ? /#(\d+)$/.exec(m.label) : null;
+    if (numbered) this.counter = Math.max(this.counter, Number(numbered[1]));
     const key = `m${this.counter}`;
     const label = m.label ?? `${m.zooId} #${this.counter}`;
     const full: SessionModel = { ...m, key, label, params: summarizeModel(m.model).totalParams };
@@ -43,11 +51,23 @@ export class SessionModels {
     return full;
   }
 
-  remove(key: string): void {
+  /** Removes a model from the session (the caller forgets its stored copy). */
+  remove(key: string): SessionModel | undefined {
     const m = this.list.get().find((x) => x.key === key);
-    if (!m) return;
+    if (!m) return undefined;
     this.list.set(this.list.get().filter((x) => x.key !== key));
     m.model.dispose();
+    return m;
+  }
+
+  /** The model with this key. */
+  get(key: string): SessionModel | undefined {
+    return this.list.get().find((m) => m.key === key);
+  }
+
+  /** Records the stored id of a model. */
+  markSaved(key: string, savedId: string): void {
+    this.list.set(this.list.get().map((m) => (m.key === key ? { ...m, savedId } : m)));
   }
 
   /** Models whose input is an MNIST digit (pixels, HOG or image). */

@@ -25,25 +25,50 @@ export class HistoryCharts {
   private readonly acc = new VegaChart('acc-chart');
 
   constructor() {
-    this.el = h('div', { class: 'chart-row' }, this.loss.el, this.acc.el);
+    this.el = h('div', { class: 'chart-row', 'data-testid': 'history-charts' }, this.loss.el, this.acc.el);
   }
 
-  /** Redraws both charts. */
-  update(history: History, running?: RunningEpoch): Promise<void> {
-    const data: TrainingHistory = {
-      loss: [...history.loss],
-      acc: [...history.acc],
-      val_loss: history.val_loss,
-      val_acc: history.val_acc,
+  /**
+   * Live curves while training: the finished epochs plus the running epoch's means, drawn by
+   * replacing the data of the charts' views (cheap, so the page never blocks). The chart element
+   * says which epoch is running (`data-running-epoch`, 1-based).
+   */
+  live(history: History, running?: RunningEpoch): Promise<void> {
+    const data = this.data(history, running);
+    if (data.loss.length === 0) return Promise.resolve();
+    const runningEpoch = running && running.epoch === history.loss.length ? running.epoch + 1 : undefined;
+    if (runningEpoch) this.el.dataset.runningEpoch = String(runningEpoch);
+    else delete this.el.dataset.runningEpoch;
+    // Live specs: fixed titles, automatic epoch ticks (explicit tick values would go stale).
+    const spec = (metric: HistoryMetric, title: string) => {
+      const s = buildHistorySpec(data, { metric, title: `${title} (live)`, width: CHART_WIDTH, height: CHART_HEIGHT }) as { encoding?: { x?: { axis?: Record<string, unknown> } } };
+      if (s.encoding?.x?.axis) s.encoding.x.axis = { ...s.encoding.x.axis, values: undefined, tickMinStep: 1 };
+      return s as ReturnType<typeof buildHistorySpec>;
     };
+    const loss = this.loss.updateData(spec('loss', 'Loss per epoch'));
+    const acc = new Promise<void>((resolve) => setTimeout(() => void this.acc.updateData(spec('acc', 'Accuracy per epoch')).then(resolve), 0));
+    return Promise.all([loss, acc]).then(() => undefined);
+  }
+
+  /** The final curves of a run (the same spec as the CLI's report). */
+  update(history: History): Promise<void> {
+    delete this.el.dataset.runningEpoch;
+    const data = this.data(history);
+    if (data.loss.length === 0) return Promise.resolve();
+    const spec = (metric: HistoryMetric, title: string) => buildHistorySpec(data, { metric, title, width: CHART_WIDTH, height: CHART_HEIGHT });
+    // One chart per task: two Vega renders in one task would block the page twice as long.
+    const loss = this.loss.render(spec('loss', 'Loss per epoch'));
+    const acc = new Promise<void>((resolve) => setTimeout(() => void this.acc.render(spec('acc', 'Accuracy per epoch')).then(resolve), 0));
+    return Promise.all([loss, acc]).then(() => undefined);
+  }
+
+  private data(history: History, running?: RunningEpoch): TrainingHistory {
+    const data: TrainingHistory = { loss: [...history.loss], acc: [...history.acc], val_loss: history.val_loss, val_acc: history.val_acc };
     if (running && running.epoch === history.loss.length) {
       (data.loss as number[]).push(running.loss);
       (data.acc as number[]).push(running.acc);
     }
-    if (data.loss.length === 0) return Promise.resolve();
-    const suffix = running && running.epoch === history.loss.length ? ` (epoch ${running.epoch + 1} running)` : '';
-    const spec = (metric: HistoryMetric, title: string) => buildHistorySpec(data, { metric, title: `${title}${suffix}`, width: CHART_WIDTH, height: CHART_HEIGHT });
-    return Promise.all([this.loss.render(spec('loss', 'Loss per epoch')), this.acc.render(spec('acc', 'Accuracy per epoch'))]).then(() => undefined);
+    return data;
   }
 
   clear(): void {

@@ -14,14 +14,19 @@ export class VegaChart {
   private current?: Result;
   private running?: Promise<void>;
   private pending?: VegaLiteSpec;
+  /** True while the shown view was made by `updateData` (its data may be replaced in place). */
+  private live = false;
+  private renderer: 'svg' | 'canvas' = 'svg';
 
   constructor(testId: string, className = 'chart') {
     this.el = h('div', { class: className, 'data-testid': testId });
   }
 
   /** Shows `spec` (replacing what is shown); resolves when it (or a newer spec) is drawn. */
-  render(spec: VegaLiteSpec): Promise<void> {
+  render(spec: VegaLiteSpec, renderer: 'svg' | 'canvas' = 'svg'): Promise<void> {
+    this.live = false;
     this.pending = spec;
+    this.renderer = renderer;
     if (!this.running) {
       this.running = this.drain().finally(() => {
         this.running = undefined;
@@ -30,9 +35,27 @@ export class VegaChart {
     return this.running;
   }
 
+  /**
+   * Live updates: the first call embeds `spec`; later calls only replace its inline data in the
+   * running view (no Vega-Lite compile, no new view — a few ms instead of a full render), as long
+   * as the chart was not re-rendered in between. The spec's other parts must not change.
+   */
+  async updateData(spec: VegaLiteSpec): Promise<void> {
+    const values = (spec as { data?: { values?: unknown[] } }).data?.values;
+    if (this.current && this.live && !this.running && values) {
+      this.current.view.data('source_0', values);
+      await this.current.view.runAsync();
+      return;
+    }
+    // Live views draw on a canvas: redrawing it costs far less than re-diffing an SVG tree.
+    await this.render(spec, 'canvas');
+    this.live = true;
+  }
+
   /** Removes the chart. */
   clear(): void {
     this.pending = undefined;
+    this.live = false;
     this.current?.finalize();
     this.current = undefined;
     this.el.replaceChildren();
@@ -48,7 +71,7 @@ export class VegaChart {
       try {
         result = await embed(target, spec as VisualizationSpec, {
           mode: 'vega-lite',
-          renderer: 'svg',
+          renderer: this.renderer,
           actions: { export: true, source: false, compiled: false, editor: false },
         });
       } catch (err) {

@@ -1,0 +1,91 @@
+/**
+ * The Train page's test-set panel for one run, saying which run it shows: test metrics next to
+ * the course's, the confusion matrix, and for a binary model the ROC curve and a decision-threshold
+ * control with the resulting sensitivity and specificity — plus the note that the pneumonia model
+ * is a course exercise, not a diagnostic tool.
+ */
+import { buildConfusionMatrixSpec, buildRocSpec, rocCurve } from '@nnlab/metrics';
+import { isBinaryEvaluation } from '@nnlab/experiments';
+import type { CourseSettings } from '@nnlab/models';
+import type { RunSummary } from '../storage/saved-models';
+import { thresholdMetrics } from '../training/threshold-metrics';
+import { h } from '../ui/dom';
+import { metricsView } from '../ui/metrics-view';
+import { VegaChart } from '../ui/vega-chart';
+import { fmt } from '../util/format';
+
+export class TestSetPanel {
+  readonly el: HTMLElement;
+  private readonly caption = h('p', { class: 'muted', 'data-testid': 'test-set-run' }, 'no run yet');
+  private readonly metrics = h('div', { class: 'metrics-slot' });
+  private readonly threshold = h('div', { class: 'threshold-slot' });
+  private readonly confusion = new VegaChart('confusion-chart');
+  private readonly roc = new VegaChart('roc-chart');
+
+  constructor() {
+    this.el = h('div', { class: 'panel' }, h('h2', {}, 'Test set'), this.caption, h('div', { class: 'results-row' }, this.metrics, this.confusion.el, this.roc.el), this.threshold);
+  }
+
+  /** Empties the panel, saying why. */
+  clear(why: string): void {
+    this.caption.textContent = why;
+    this.metrics.replaceChildren();
+    this.threshold.replaceChildren();
+    this.confusion.clear();
+    this.roc.clear();
+  }
+
+  /** Names the run shown (once the session gave it its label). */
+  setRunLabel(label: string): void {
+    this.caption.textContent = `${label}: ${this.caption.dataset.detail ?? ''}`;
+  }
+
+  /** Shows a run's test results. */
+  async show(run: RunSummary, course: CourseSettings): Promise<void> {
+    const r = run.record;
+    const test = r.test;
+    const classNames = r.config.classNames ?? test?.confusionMatrix.map((_, i) => String(i)) ?? [];
+    const limited = r.config.data.trainCount < 60000 && r.config.data.name.toLowerCase().includes('mnist');
+    this.caption.dataset.detail = `run ${r.id}, ${r.history.loss.length} epoch(s) on ${r.config.data.trainCount} training images${limited ? ' (a training-set limit: the course trained on all 60,000, so compare its accuracy with care)' : ''}`;
+    this.caption.textContent = this.caption.dataset.detail;
+    this.threshold.replaceChildren();
+    if (!test) {
+      this.metrics.replaceChildren(h('p', { class: 'muted' }, 'this run has no test metrics'));
+      return;
+    }
+    this.metrics.replaceChildren(metricsView(test, classNames, course, r.config.data.testCount));
+    const renders = [this.confusion.render(buildConfusionMatrixSpec(test.confusionMatrix, { labels: classNames, title: `Confusion matrix (${r.config.data.testCount} test images)`, width: 240, height: 240 }))];
+    if (isBinaryEvaluation(test) && run.testScores) {
+      const { labels, scores } = run.testScores;
+      if (Number.isFinite(test.auc)) renders.push(this.roc.render(buildRocSpec(rocCurve(labels, scores), { auc: test.auc, size: 220 })));
+      this.threshold.replaceChildren(thresholdControl(labels, scores, classNames));
+    } else this.roc.clear();
+    await Promise.all(renders);
+  }
+}
+
+/** A slider for the decision threshold with sensitivity and specificity on the test set. */
+function thresholdControl(labels: number[], scores: number[], classNames: string[]): HTMLElement {
+  const positive = classNames[1] ?? 'positive';
+  const negative = classNames[0] ?? 'negative';
+  const slider = h('input', { type: 'range', min: 0.01, max: 0.99, step: 0.01, value: '0.5', id: 'threshold-input', 'data-testid': 'threshold-input' });
+  const out = h('output', { for: 'threshold-input', 'data-testid': 'threshold-result', 'aria-live': 'polite' });
+  const update = () => {
+    const m = thresholdMetrics(labels, scores, Number(slider.value));
+    out.dataset.sensitivity = String(m.sensitivity);
+    out.dataset.specificity = String(m.specificity);
+    out.textContent =
+      `threshold ${m.threshold.toFixed(2)}: sensitivity ${fmt(m.sensitivity, 3)} (${m.truePositives} of ${m.truePositives + m.falseNegatives} ${positive} cases found), ` +
+      `specificity ${fmt(m.specificity, 3)} (${m.trueNegatives} of ${m.trueNegatives + m.falsePositives} ${negative} cases cleared)`;
+  };
+  slider.addEventListener('input', update);
+  update();
+  return h(
+    'div',
+    { class: 'threshold' },
+    h('label', { for: 'threshold-input' }, `decision threshold (“${positive}” when the predicted probability is at least this)`),
+    slider,
+    out,
+    h('p', { class: 'note', 'data-testid': 'course-model-note' }, 'A course model trained on 28×28 thumbnails, not a diagnostic tool: never use it to decide about a patient.'),
+  );
+}
