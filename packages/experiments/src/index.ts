@@ -60,5 +60,9 @@ export type {
 export { PROFILED_STEPS, benchmarkModel, forwardFlops } from './benchmark';
 export type { BenchmarkOptions, BenchmarkResult, KernelTime } from './benchmark';
 
+// One file per trained model: its tfjs files and run record (web export, `runs import`, `predict`)
+export { MODEL_BUNDLE_EXTENSION, MODEL_BUNDLE_FORMAT, MODEL_BUNDLE_VERSION, isModelBundleText, readModelBundle, writeModelBundle } from './model-bundle';
+export type { ModelBundle } from './model-bundle';
+
 // Errors
 export { ExperimentOptionError } from './errors';
