@@ -7,9 +7,9 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { writeFileAtomic, writeJsonAtomic } from '@nnlab/core/node';
+import { defaultCacheDir } from '@nnlab/datasets/node';
 import { hogFeatureLength } from '@nnlab/features-hog';
 import { hogBatchParallel } from '@nnlab/features-hog/node';
 import type { HogComputer } from '../hog-features';
@@ -19,9 +19,9 @@ const CACHE_SCHEMA = 2;
 
 const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
-/** Folder of cached features: `NNLAB_CACHE_DIR/features` or `~/.cache/nnlab/features`. */
+/** Folder of cached features: `features/` in the data cache (`defaultCacheDir`: `NNLAB_CACHE_DIR` or `~/.cache/nnlab`). */
 export function featureCacheDir(): string {
-  return join(process.env.NNLAB_CACHE_DIR ?? join(homedir(), '.cache', 'nnlab'), 'features');
+  return join(defaultCacheDir(), 'features');
 }
 
 /** HOG on all cores, cached by images checksum + count + parameters (images scaled to [0,1] float32 first, as the course did). */
