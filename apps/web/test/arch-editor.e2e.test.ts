@@ -122,6 +122,23 @@ test('builds a CNN in the editor with a live parameter count, trains it, exports
   expect(await page.textContent('[data-testid=arch-message]')).toBe('arch-editor-bad-spec.json: unsupported spec version 2: this nnlab reads version 1');
   expect(await page.locator('[data-testid=arch-row]').count()).toBe(10);
 
+  // The text form is editable: a bad layer is refused with its position, a good line replaces the rows.
+  await page.fill('[data-testid=arch-text]', 'input(28x28x1) conv(8,3x3,relu) pool(2) dense(10,softmax) foo');
+  await page.click('[data-testid=arch-apply-text]');
+  expect(await page.textContent('[data-testid=arch-message]')).toMatch(/^layer 4 foo: unknown layer 'foo'/);
+  await page.fill('[data-testid=arch-text]', 'input(28x28x1) conv(8,3x3,relu) pool(2) dense(10,softmax)');
+  await page.press('[data-testid=arch-text]', 'Enter');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=arch-row]').length === 3);
+  expect(await page.getAttribute('[data-testid=arch-message]', 'data-state')).toBeNull();
+  expect(await row(page, 2).locator('[data-testid=arch-row-error]').textContent()).toBe(
+    'dense needs a vector, but the 14×14×8 output of layer 2 pool(2) is an image: put flatten (or gap) before it',
+  );
+  await page.screenshot({ path: join(RESULTS_DIR, 'arch-editor-dense-on-image-1280.png') });
+  await page.fill('[data-testid=arch-text]', 'input(28x28x1) conv(8,3x3,relu) pool(2) flatten dense(10,softmax)');
+  await page.click('[data-testid=arch-apply-text]');
+  await page.waitForSelector('[data-testid=arch-editor][data-valid=true]');
+  expect(await total(page)).toBe(80 + 14 * 14 * 8 * 10 + 10);
+
   await page.setViewportSize({ width: 390, height: 844 });
   await page.locator('[data-testid=arch-editor]').scrollIntoViewIfNeeded();
   await screenshot(page, 'arch-editor-390');

@@ -100,6 +100,12 @@ export class ArchEditor {
     if (enabled) this.render();
   }
 
+  private say(line: string, error = false): void {
+    this.message.textContent = line;
+    if (error) this.message.dataset.state = 'error';
+    else delete this.message.dataset.state;
+  }
+
   private firstError(): string | undefined {
     const i = this.analysis.rows.findIndex((r) => r.error);
     return i >= 0 ? `layer ${i + 1}: ${this.analysis.rows[i].error}` : this.analysis.error;
@@ -120,7 +126,7 @@ export class ArchEditor {
     this.name = entry.id;
     this.layers = entry.spec.layers.map((l) => ({ ...l }));
     this.dirty = false;
-    this.message.textContent = `loaded ${entry.id}: ${entry.description}`;
+    this.say(`loaded ${entry.id}: ${entry.description}`);
     this.render();
   }
 
@@ -149,16 +155,15 @@ export class ArchEditor {
   private applyText(): void {
     try {
       this.setSpec(parseSpec(this.text.value), 'the text');
-      this.message.textContent = 'applied the text form';
+      this.say('applied the text form');
     } catch (e) {
-      this.message.textContent = errorMessage(e);
-      this.message.dataset.state = 'error';
+      this.say(errorMessage(e), true);
     }
   }
 
   private exportJson(): void {
     if (!this.analysis.spec) {
-      this.message.textContent = `cannot export: ${this.firstError()}`;
+      this.say(`cannot export: ${this.firstError()}`, true);
       return;
     }
     const json = `${JSON.stringify(this.analysis.spec, null, 2)}\n`;
@@ -168,7 +173,7 @@ export class ArchEditor {
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    this.message.textContent = `exported ${a.download}`;
+    this.say(`exported ${a.download}`);
   }
 
   private async importJson(): Promise<void> {
@@ -177,11 +182,9 @@ export class ArchEditor {
     if (!file) return;
     try {
       this.setSpec(parseSpec(await file.text()), file.name);
-      this.message.textContent = `imported ${file.name}`;
-      delete this.message.dataset.state;
+      this.say(`imported ${file.name}`);
     } catch (e) {
-      this.message.textContent = `${file.name}: ${errorMessage(e)}`;
-      this.message.dataset.state = 'error';
+      this.say(`${file.name}: ${errorMessage(e)}`, true);
     }
   }
 
