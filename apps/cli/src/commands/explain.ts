@@ -69,7 +69,7 @@ export function registerExplain(program: Command, ctx: CommandContext): void {
             e.probabilities[e.predicted].toFixed(3),
             e.className + (e.requested ? '' : ' (pred.)'),
             e.layer ? `${e.method} @ ${e.layer}` : e.method,
-            `${(100 * e.innerHeat).toFixed(0)} %`,
+            e.innerHeat === null ? 'empty map' : `${(100 * e.innerHeat).toFixed(0)} %`,
             e.figure,
           ]),
         ),

@@ -6,6 +6,7 @@
 import { heatmapImage, heatmapOverlay, type HeatMap, type RgbaImage } from '@nnlab/explain';
 import { encodePng } from '@nnlab/features-hog/node';
 import { svgToPng } from '@nnlab/metrics/node';
+import { fitLines, fitOneLine } from '../report/caption-lines';
 import { escapeHtml } from '../report/render-html';
 import { METHOD_TITLES, type ExplainedSample } from './explain-sample';
 
@@ -40,7 +41,10 @@ export function explanationCaption(s: ExplainedSample): string {
   const p = e.probabilities[e.predicted];
   const which = e.requested ? (e.classIndex === e.predicted ? 'requested, = predicted' : 'requested') : 'predicted';
   const at = e.layer ? ` at ${e.layer}` : '';
-  return `predicted ${e.predictedName} (p = ${p.toFixed(3)}) · ${METHOD_TITLES[e.method]}${at} for ${e.className} (${which})`;
+  const line = `predicted ${e.predictedName} (p = ${p.toFixed(3)}) · ${METHOD_TITLES[e.method]}${at} for ${e.className} (${which})`;
+  if (!e.emptyMap) return line;
+  const hint = e.method === 'gradcam' ? `no region of ${e.layer} raises the ${e.className} score (try an earlier --layer or --method smoothgrad)` : `the ${e.className} score does not change with any input value here`;
+  return `${line}. The map is zero everywhere: ${hint}.`;
 }
 
 /** The figure of one explanation as SVG and PNG. */
@@ -52,11 +56,13 @@ export async function explanationFigure(s: ExplainedSample, title: string): Prom
   const h = Math.round((side * s.base.height) / Math.min(s.base.height, s.base.width));
   const bar = heatmapImage({ values: Float32Array.from({ length: 64 }, (_, i) => i / 63), height: 1, width: 64 }, { scale: 1 });
   const width = pad * 3 + 2 * w;
-  const top = 44;
+  // the title is cut to one line; the caption wraps
+  const captionLines = fitLines(explanationCaption(s), width - 2 * pad, 12);
+  const top = 29 + 15 * captionLines.length;
   const height = top + h + 44;
   const parts = [
-    `<text x="${pad}" y="18" font-family="sans-serif" font-size="13" font-weight="bold">${escapeHtml(title)}</text>`,
-    `<text x="${pad}" y="35" font-family="sans-serif" font-size="12">${escapeHtml(explanationCaption(s))}</text>`,
+    `<text x="${pad}" y="18" font-family="sans-serif" font-size="13" font-weight="bold">${escapeHtml(fitOneLine(title, width - 2 * pad, 14))}</text>`,
+    ...captionLines.map((l, k) => `<text x="${pad}" y="${35 + 15 * k}" font-family="sans-serif" font-size="12">${escapeHtml(l)}</text>`),
     svgImage(grayRgba(s.base, scale), pad, top, w, h),
     svgImage(overlayPicture(s, side), 2 * pad + w, top, w, h),
     `<text x="${pad + w / 2}" y="${top + h + 16}" font-family="sans-serif" font-size="11" text-anchor="middle" fill="#444">input as the model sees it</text>`,

@@ -115,7 +115,7 @@ export async function explainRun(modelPath: string, images: string[], o: Explain
       const centerDigit = fromFile && digits && (o.centerDigit ?? true);
       const s = await explainSample(model, pipeline, item.image, { method, classIndex, layer: o.layer, invert, centerDigit });
       const truth = item.label === undefined ? '' : ` (true class ${classNamesFor(units === 1, units === 1 ? 2 : units)[item.label]})`;
-      explained.push({ item, s, figure: await explanationFigure(s, `${modelId} · ${item.source}${truth}`) });
+      explained.push({ item, s, figure: await explanationFigure(s, `${modelId} · ${item.label === undefined ? basename(item.source) : item.source}${truth}`) });
     }
     ensureWritableDir(outDir);
     const stems = new Map<string, number>();

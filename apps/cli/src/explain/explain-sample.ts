@@ -16,6 +16,7 @@ import {
   type HeatMap,
   type InputLayout,
 } from '@nnlab/explain';
+import { resizeBilinear } from '@nnlab/datasets';
 import { prepareImage, type InputPipeline } from '@nnlab/experiments';
 
 export const EXPLAIN_METHODS = ['gradcam', 'saliency', 'smoothgrad', 'ig'] as const;
@@ -56,8 +57,10 @@ export interface SampleExplanation {
   heat: { height: number; width: number; values: number[] };
   /** HOG models: the heat per HOG cell (unnormalised |attribution| sums). */
   hogCells?: { rows: number; cols: number; values: number[] };
-  /** Fraction of the heat inside the central box (15 % border band excluded) and its area share. */
-  innerHeat: number;
+  /** True when the map is zero everywhere (Grad-CAM: no region of the layer raises the class score). */
+  emptyMap: boolean;
+  /** Fraction of the heat inside the central box (15 % border band excluded; null for an empty map) and the box's area share. */
+  innerHeat: number | null;
   innerArea: number;
   /** Integrated gradients: Σ attributions and score − baseline score (completeness check). */
   completeness?: { attributionSum: number; scoreDelta: number };
@@ -125,7 +128,9 @@ export async function explainSample(
     if (map.cells) extra.hogCells = { rows: map.cells.rows, cols: map.cells.cols, values: Array.from(map.cells.values) };
   }
   const names = classNamesFor(common.probabilities.length === 2 && pipeline.input === 'xray-image', common.probabilities.length);
-  const mass = heatMass(heat);
+  // measured on the image's grid (the heat resized as the overlay draws it), not the layer's coarse one
+  const onImage = heat.height === base.height && heat.width === base.width ? heat.values : resizeBilinear(heat.values, heat.height, heat.width, base.height, base.width);
+  const mass = heatMass({ values: onImage, height: base.height, width: base.width });
   return {
     base,
     heat,
@@ -141,7 +146,8 @@ export async function explainSample(
       score: common.score,
       ...extra,
       heat: { height: heat.height, width: heat.width, values: Array.from(heat.values, (v) => Math.round(v * 1e4) / 1e4) },
-      innerHeat: mass.inner,
+      emptyMap: !(mass.inner >= 0),
+      innerHeat: mass.inner >= 0 ? mass.inner : null,
       innerArea: mass.innerArea,
     },
   };

@@ -27,10 +27,13 @@ export function fitLines(text: string, width: number, fontSize: number): string[
     }
     lines.push(line);
   }
-  return lines.map((l) => {
-    if (textWidth(l, fontSize) <= width) return l;
-    let cut = l;
-    while (cut.length > 1 && textWidth(cut + '…', fontSize) > width) cut = cut.slice(0, -1);
-    return cut + '…';
-  });
+  return lines.map((l) => fitOneLine(l, width, fontSize));
+}
+
+/** `text` on one line of at most `width` pixels, cut with an ellipsis when longer. */
+export function fitOneLine(text: string, width: number, fontSize: number): string {
+  if (textWidth(text, fontSize) <= width) return text;
+  let cut = text;
+  while (cut.length > 1 && textWidth(cut + '…', fontSize) > width) cut = cut.slice(0, -1);
+  return cut + '…';
 }

@@ -66,8 +66,10 @@ async function pneumoniaSection(model: tf.LayersModel, record: RunRecord, set: L
   const rows: PictureTile[][] = [];
   const labels: string[] = [];
   const inner: Record<string, number[]> = {};
+  const empty = { TP: 0, TN: 0, FP: 0, FN: 0 };
   let layer = '';
   let grid = '';
+  let innerArea = 0.49;
   for (const key of ['TP', 'TN', 'FP', 'FN'] as const) {
     const tiles: PictureTile[] = [];
     inner[key] = [];
@@ -76,15 +78,18 @@ async function pneumoniaSection(model: tf.LayersModel, record: RunRecord, set: L
       const s = await explainSample(model, pipeline, { data: img.pixels, height: img.height, width: img.width }, { method: 'gradcam' });
       layer = s.explanation.layer ?? '';
       grid = `${s.heat.height}×${s.heat.width}`;
-      inner[key].push(s.explanation.innerHeat);
-      if (k < shown) tiles.push({ picture: heatmapOverlay(s.base, s.heat, { alpha: 0.6, scale: 1 }), caption: `#${i}\np(PNEUMONIA) = ${p[i].toFixed(3)}` });
+      innerArea = s.explanation.innerArea;
+      if (s.explanation.innerHeat === null) empty[key]++;
+      else inner[key].push(s.explanation.innerHeat);
+      const note = s.explanation.emptyMap ? ' · empty map' : '';
+      if (k < shown) tiles.push({ picture: heatmapOverlay(s.base, s.heat, { alpha: 0.45, scale: 1 }), caption: `#${i}${note}\np(PNEUMONIA) = ${p[i].toFixed(3)}` });
     }
     rows.push(tiles);
     labels.push(`${key} (${groups[key].length})`);
   }
   const figures: Figure[] = [];
   figures.push(
-    await pictureGridFigure(rows, 'cnn-pneumonia-gradcam', `cnn-pneumonia: Grad-CAM at ${layer} (the last conv layer) for the predicted class, the ${shown} most confident test images of each group: ${Object.values(names).join('; ')}. Brighter = more evidence for the prediction.`, {
+    await pictureGridFigure(rows, 'cnn-pneumonia-gradcam', `cnn-pneumonia: Grad-CAM at ${layer} (the last conv layer) for the predicted class, the ${shown} most confident test images of each group: ${Object.values(names).join('; ')}. Brighter = more evidence for the prediction; an empty map means no region of the layer raises the predicted class's score.`, {
       columns: shown,
       tileSize: 128,
       rowLabels: labels,
@@ -92,16 +97,19 @@ async function pneumoniaSection(model: tf.LayersModel, record: RunRecord, set: L
   );
   const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / Math.max(1, v.length);
   const all = Object.values(inner).flat();
-  const innerArea = 0.7 * 0.7;
   const overall = mean(all);
+  const emptyTotal = Object.values(empty).reduce((a, b) => a + b, 0);
+  const ratio = overall / innerArea;
   const reading =
-    overall > innerArea + 0.1
-      ? 'most of the heat falls in the central box where the lungs and heart are, more than a map spread evenly would put there'
-      : overall < innerArea - 0.05
-        ? 'more of the heat falls on the border band — where text markers, collimation edges and the image border are — than a map spread evenly would put there, a warning that the network may use acquisition artefacts rather than the lungs'
-        : 'the heat is spread about as a uniform map would be: Grad-CAM at this coarse layer does not single out the lungs';
+    ratio >= 1.3
+      ? `the central box holds ${ratio.toFixed(2)}× the heat a uniform map would put there: the network looks mostly at the chest, where the lungs and heart are`
+      : ratio >= 1.1
+        ? `the central box holds ${ratio.toFixed(2)}× the heat a uniform map would put there: the network leans towards the chest, but a good part of its evidence lies in the border band (text markers, collimation edges, shoulders)`
+        : ratio > 0.9
+          ? `the central box holds ${ratio.toFixed(2)}× the heat of a uniform map: at this coarse layer Grad-CAM does not single out the lungs`
+          : `the border band holds more heat than a uniform map would put there (central box ${ratio.toFixed(2)}× uniform), a warning that the network may use acquisition artefacts — text markers, collimation edges — rather than the lungs`;
   const paragraphs = [
-    `Where the network looks: Grad-CAM at ${layer} gives a ${grid} map per image. Over the ${all.length} test images explained (up to ${measured} most confident per group), on average ${pct(overall)} of the heat lies in the central box (the image minus a 15 % band on every side, ${pct(innerArea)} of the area) and ${pct(1 - overall)} in the border band; per group: ${(['TP', 'TN', 'FP', 'FN'] as const).map((k) => `${k} ${inner[k].length ? pct(mean(inner[k])) : '–'} (n = ${inner[k].length})`).join(', ')}. Reading: ${reading}.`,
+    `Where the network looks: Grad-CAM at ${layer} gives a ${grid} map per image. Over the ${all.length + emptyTotal} test images explained (up to ${measured} most confident per group), the ${all.length} with a non-empty map have on average ${pct(overall)} of their heat in the central box (the image minus a 15 % band on every side, ${pct(innerArea)} of the area) and ${pct(1 - overall)} in the border band; per group: ${(['TP', 'TN', 'FP', 'FN'] as const).map((k) => `${k} ${inner[k].length ? pct(mean(inner[k])) : '–'} (n = ${inner[k].length})`).join(', ')}.${emptyTotal ? ` ${emptyTotal} further maps were zero everywhere (no region of ${layer} raises the predicted class's score: ${(['TP', 'TN', 'FP', 'FN'] as const).filter((k) => empty[k]).map((k) => `${k} ${empty[k]}`).join(', ')}) and are left out.` : ''} Reading: ${reading}.`,
   ];
   const rel = await reliabilityFigure(p, set.labels, 'cnn-pneumonia-reliability', 'cnn-pneumonia test calibration', 'PNEUMONIA');
   figures.push(rel.figure);

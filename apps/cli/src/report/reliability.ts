@@ -45,7 +45,7 @@ export async function reliabilityFigure(p: ArrayLike<number>, labels: ArrayLike<
   const X = (v: number) => L + v * S;
   const Y = (v: number) => T + (1 - v) * S;
   const parts: string[] = [
-    `<text x="${W / 2}" y="20" font-family="sans-serif" font-size="13" font-weight="bold" text-anchor="middle">${title} (ECE ${ece.toFixed(3)})</text>`,
+    `<text x="${L + S / 2}" y="20" font-family="sans-serif" font-size="13" font-weight="bold" text-anchor="middle">${title} (ECE ${ece.toFixed(3)})</text>`,
     `<rect x="${L}" y="${T}" width="${S}" height="${S}" fill="none" stroke="#888"/>`,
   ];
   for (let k = 0; k <= 10; k += 2) {
@@ -66,7 +66,7 @@ export async function reliabilityFigure(p: ArrayLike<number>, labels: ArrayLike<
   parts.push(`<text x="${L + S + 8}" y="${T + 26}" font-family="sans-serif" font-size="10" fill="#e45756">dots: at mean</text>`);
   parts.push(`<text x="${L + S + 8}" y="${T + 38}" font-family="sans-serif" font-size="10" fill="#e45756">prediction</text>`);
   parts.push(`<text x="${L + S + 8}" y="${T + 52}" font-family="sans-serif" font-size="10" fill="#444">numbers: count</text>`);
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${W + 20}" height="${H}" viewBox="0 0 ${W + 20} ${H}"><rect width="100%" height="100%" fill="white"/>${parts.join('')}</svg>`;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${W + 80}" height="${H}" viewBox="0 0 ${W + 80} ${H}"><rect width="100%" height="100%" fill="white"/>${parts.join('')}</svg>`;
   const caption = `${title}: reliability diagram — test images binned by predicted probability of ${positive}; bar = observed share of ${positive} in the bin, diagonal = perfect calibration, ECE = ${ece.toFixed(3)}`;
   return { figure: { name, caption, svg, png: await svgToPng(svg, { scale: 1 }) }, ece, bins };
 }
