@@ -4,13 +4,14 @@ import { listBackends } from '@nnlab/core';
 import { registerNodeBackends } from '@nnlab/core/node';
 import { nativeEngineStatus } from '@nnlab/native/node';
 import { formatTable } from '../output/table';
+import { tableOption } from '../options/table';
 import type { CommandContext } from './context';
 
 export function registerBackends(program: Command, ctx: CommandContext): void {
   program
     .command('backends')
     .description('list the tfjs backends usable on this machine (the default is marked *) and the native oneDNN engine')
-    .option('--json', 'print one JSON object')
+    .addOption(tableOption('json'))
     .action(async (o: { json?: boolean }) => {
       await ctx.quietTf();
       registerNodeBackends();

@@ -17,9 +17,10 @@ import { benchmarkModel, type BenchmarkResult } from '@nnlab/experiments';
 import { nativeEngineStatus } from '@nnlab/native/node';
 import { UsageError } from '../exit-codes';
 import { formatTable } from '../output/table';
-import { resolveWasmThreads, WASM_THREADS_HELP } from '../training/wasm-threads-policy';
+import { resolveWasmThreads } from '../training/wasm-threads-policy';
 import type { CommandContext } from './context';
 import { int } from '../options/parsers';
+import { tableOption } from '../options/table';
 
 interface BenchFlags {
   models?: string;
@@ -100,10 +101,10 @@ export function registerBench(program: Command, ctx: CommandContext): void {
     .option('--engines <names>', `comma-separated engines of ${BENCH_ENGINES.join(',')} (default: native when available, and wasm = the fused dense trainer or tfjs kernels on each backend)`)
     .option('--steps <n>', 'timed training steps per row (default: sized per model)', int('--steps', 1, 100000))
     .option('--profile', 'print where one training step per row spends its time (tfjs kernels, or the fused dense trainer\'s phases)')
-    .option('--threads <n>', WASM_THREADS_HELP, int('--threads', 1, 8))
+    .addOption(tableOption('threads'))
     .option('--vs-torch', 'also run benchmarks/torch_reference.py (python3-torch) and print nnlab/PyTorch ratios')
     .option('--python <path>', 'Python with torch for --vs-torch', '/usr/bin/python3')
-    .option('--json', 'print one JSON object')
+    .addOption(tableOption('json'))
     .addHelpText('after', '\nExamples:\n  nnlab bench --models cnn-mnist --backends wasm --profile\n  nnlab bench --vs-torch --json')
     .action(async (f: BenchFlags) => {
       await ctx.quietTf();

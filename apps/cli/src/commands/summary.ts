@@ -29,8 +29,8 @@ export function registerSummary(program: Command, ctx: CommandContext): void {
     .description('print the Keras-style summary of a zoo model or an architecture (layers, output shapes, parameters)')
     .argument('[model]', `zoo model: ${MODEL_IDS.join(', ')} (or give --arch)`);
   addOptions(cmd, ['arch', 'dataset', 'hidden', 'activation', 'imageSize'])
-    .option('--input-size <n>', 'input features of the MLPs', int('--input-size'))
-    .option('--json', 'print one JSON object')
+    .option('--input-size <n>', 'input features of the MLPs', int('--input-size'));
+  addOptions(cmd, ['json'])
     .addHelpText(
       'after',
       '\nExamples:\n  nnlab summary mlp-raw\n  nnlab summary cnn-pneumonia --image-size 64 --json\n  nnlab summary --arch "conv(8,3x3,relu) pool(2) flatten dense(10,softmax)" --dataset mnist\n  nnlab summary --arch my-cnn.json',

@@ -41,8 +41,8 @@ export function registerSweep(program: Command, ctx: CommandContext): void {
     .command('sweep')
     .description('train a grid of settings and architectures (comma lists; --arch repeated), record every run, print a results table')
     .argument('[model]', `zoo model: ${MODEL_IDS.join(', ')} (or give --arch, once per architecture)`);
-  addOptions(cmd, ['arch', ...TRAINING_OPTIONS], { lists: true })
-    .option('--json', 'print one JSON object at the end (no progress output)')
+  addOptions(cmd, ['arch', ...TRAINING_OPTIONS], { lists: true });
+  addOptions(cmd, ['json'])
     .addHelpText(
       'after',
       [

@@ -147,6 +147,15 @@ export function attributeOf(name: OptionName): string {
   return new Option((OPTIONS[name] as OptionDef).flags).attributeName();
 }
 
+/** One option of the table as a commander Option (for chains that add options one by one). */
+export function tableOption(name: OptionName): Option {
+  const def: OptionDef = OPTIONS[name];
+  const option = new Option(def.flags, def.help);
+  if (def.parse) option.argParser(def.parse);
+  if (def.defaultValue !== undefined) option.default(def.defaultValue);
+  return option;
+}
+
 /**
  * Adds the named options to `cmd`. With `lists`, every sweepable option takes a comma list of
  * values, each checked like one value, and has no default (the grid uses the course value).
