@@ -3,7 +3,7 @@
  * `@nnlab/core/node`.
  *
  * Groups: backends · randomness · data · optimizers & losses · training & evaluation ·
- * model files · wasm training kernels · errors.
+ * checksums · model files · wasm training kernels · errors.
  */
 
 // Backends: registry, selection, browser loaders
@@ -68,6 +68,9 @@ export { getEngine, registerEngine, registeredEngines } from './engines/registry
 export { DEFAULT_EVAL_BATCH_SIZE, evaluateModel } from './evaluate';
 export type { EvaluateOptions, Evaluation } from './evaluate';
 export type { EpochLogs, History, TrainEvent, TrainEventHandler } from './progress';
+
+// Checksums (CRC-32 of gzip, zip and PNG)
+export { crc32 } from './crc32';
 
 // Model files (tfjs LayersModel format)
 export { WEIGHTS_FILE_NAME, filesToArtifacts, isSafeWeightPath, modelFromFiles, modelToFiles, parseModelJson } from './model-artifacts';

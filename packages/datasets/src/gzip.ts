@@ -2,7 +2,7 @@
 // chunk and may stop at any point, so a decompression bomb or a lying header costs no more than
 // the caller is willing to keep. Truncation and CRC errors become one-line DatasetFormatErrors.
 import { Gunzip } from 'fflate';
-import { crc32 } from './crc32';
+import { crc32 } from '@nnlab/core';
 import { DatasetFormatError } from './errors';
 
 /** Input is fed to the inflater in slices of this many bytes. */

@@ -22,7 +22,6 @@ export {
   type ParseIdxOptions,
 } from './idx';
 export { isGzip } from './gzip';
-export { crc32 } from './crc32';
 
 // MNIST-like splits
 export { DEFAULT_NUM_CLASSES, mnistSplitFromIdx, type MnistSplit, type MnistSplitOptions, type SplitSource } from './mnist-split';

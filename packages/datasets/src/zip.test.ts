@@ -1,4 +1,4 @@
-import { crc32 } from './crc32';
+import { crc32 } from '@nnlab/core';
 import { readZip } from './zip';
 
 /** A stored single-entry ZIP; `zip64` moves sizes/offset into ZIP64 records as large archives do. */

@@ -2,7 +2,7 @@
 // entries, ZIP64 records when present). Sizes are checked against the archive before anything is
 // inflated, inflated lengths and CRC-32s against the central directory.
 import { inflateSync } from 'fflate';
-import { crc32 } from './crc32';
+import { crc32 } from '@nnlab/core';
 import { DatasetFormatError } from './errors';
 
 /** Largest entry {@link readZip} inflates unless told otherwise (1 GiB). */

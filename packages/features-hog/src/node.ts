@@ -5,5 +5,5 @@ export { hogBatchParallel, DEFAULT_MIN_IMAGES_PER_THREAD } from './node/hog-batc
 export type { HogBatchParallelOptions } from './node/hog-batch-parallel';
 
 // PNG output (zlib, fs)
-export { encodePng, writePng, crc32, DEFAULT_PNG_COMPRESSION_LEVEL } from './node/png';
+export { encodePng, writePng, DEFAULT_PNG_COMPRESSION_LEVEL } from './node/png';
 export type { EncodePngOptions } from './node/png';

@@ -1,6 +1,6 @@
 // Test helper: hand-made PNG files (for headers sharp would refuse to write).
 import { deflateSync } from 'node:zlib';
-import { crc32 } from '../crc32';
+import { crc32 } from '@nnlab/core';
 
 function chunk(type: string, data: Uint8Array): Buffer {
   const head = Buffer.alloc(8);

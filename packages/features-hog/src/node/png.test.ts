@@ -2,7 +2,8 @@ import * as zlib from 'node:zlib';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crc32, encodePng, writePng } from './png';
+import { crc32 } from '@nnlab/core';
+import { encodePng, writePng } from './png';
 import { HogInputError } from '../errors';
 
 function chunks(png: Uint8Array): { type: string; data: Uint8Array; crc: number }[] {

@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { deflateSync } from 'node:zlib';
+import { crc32 } from '@nnlab/core';
 import { HogInputError } from '../errors';
 
 /** Options of {@link encodePng}. */
@@ -12,23 +13,6 @@ export interface EncodePngOptions {
 export const DEFAULT_PNG_COMPRESSION_LEVEL = 6;
 
 const PNG_SIGNATURE = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
-
-let crcTable: Uint32Array | undefined;
-
-/** CRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320), as PNG chunks need it. */
-export function crc32(bytes: Uint8Array, crc = 0): number {
-  if (!crcTable) {
-    crcTable = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable[n] = c >>> 0;
-    }
-  }
-  let c = ~crc >>> 0;
-  for (let i = 0; i < bytes.length; i++) c = crcTable[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
-  return ~c >>> 0;
-}
 
 function chunk(type: string, data: Uint8Array): Uint8Array {
   const out = new Uint8Array(12 + data.length);
