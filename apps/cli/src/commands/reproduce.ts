@@ -1,26 +1,34 @@
 /**
- * `nnlab reproduce [--quick] [--out DIR]`: trains the practical's four experiments with the
- * course settings on the embedded data, records every run, and writes `report.md` and a
- * self-contained `report.html` answering the practical's questions from those records.
- * `nnlab report` rebuilds the report from runs already recorded.
+ * `nnlab reproduce [--quick] [--search] [--out DIR]`: trains the practical's four experiments with
+ * the course settings on the embedded data, records every run (one reproduce set, tagged), and
+ * writes `report.md` and a self-contained `report.html` answering the practical's questions from
+ * those records. `--search` adds the recorded course-figures search (search.ts).
+ * `nnlab report` rebuilds the report from recorded runs: the newest reproduce set, or `--runs`.
+ * Runs live where every command keeps them: --runs-dir, else NNLAB_RUNS_DIR, else ./runs.
  */
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { BackendName } from '@nnlab/core';
 import type { RunRecord } from '@nnlab/experiments';
-import { listRuns, loadRunRecord, resolveRunsDir } from '@nnlab/experiments/node';
+import { listRuns } from '@nnlab/experiments/node';
+import { UsageError } from '../exit-codes';
+import { int, listOf, path } from '../options/parsers';
+import { existingRunsDir } from '../options/runs-dir';
+import { addOptions } from '../options/table';
 import { createProgressBar } from '../output/progress-bar';
 import { EXPERIMENTS, type ExperimentId } from '../report/experiments';
+import { selectRuns } from '../report/run-selection';
+import { searchSection } from '../report/search-section';
 import { writeReport } from '../report/write-report';
+import { runSearch, SEARCH_DURATION_NOTE } from '../training/search';
 import { trainRun } from '../training/train-run';
-import { resolveWasmThreads, WASM_THREADS_HELP } from '../training/wasm-threads-policy';
-import { UsageError } from '../exit-codes';
+import { resolveWasmThreads } from '../training/wasm-threads-policy';
 import type { CommandContext } from './context';
-import { choice, int } from '../options/parsers';
-import { BACKEND_CHOICES } from './train';
 
 interface ReproduceFlags {
   quick?: boolean;
+  search?: boolean;
+  limit?: number;
   out: string;
   runsDir?: string;
   xrayDir?: string;
@@ -31,36 +39,37 @@ interface ReproduceFlags {
   json?: boolean;
 }
 
+const allRunsIn = (dir: string): RunRecord[] => listRuns(dir).runs.map((r) => r.record);
+
 export function registerReproduce(program: Command, ctx: CommandContext): void {
-  program
+  const cmd = program
     .command('reproduce')
     .description("train the practical's four experiments with the course settings, record every run, and write report.md + report.html answering its questions")
     .option('--quick', 'trimmed epochs and data: the whole report in a few minutes (numbers below the course figures)')
-    .option('--out <dir>', 'report folder', 'nnlab-report')
-    .option('--runs-dir <dir>', 'where run records go (default: <out>/runs)')
-    .option('--xray-dir <dir>', 'train the pneumonia CNN on a Kaggle chest_xray folder instead of the embedded PneumoniaMNIST')
-    .option('--backend <name>', 'tfjs backend', choice('--backend', BACKEND_CHOICES), 'auto')
-    .option('--seed <n>', 'seed of every run', int('--seed', 0, 2 ** 31 - 1), 0)
-    .option('--threads <n>', WASM_THREADS_HELP, int('--threads', 1, 8))
-    .option('--only <ids>', 'comma-separated subset of mlp-raw,mlp-hog,cnn-mnist,cnn-pneumonia')
-    .option('--json', 'print one JSON object at the end (no progress output)')
-    .addHelpText('after', '\nExamples:\n  nnlab reproduce --quick\n  nnlab reproduce --out report --xray-dir ~/data/chest_xray')
+    .option('--search', `also run the recorded course-figures search (epochs, batch size, learning rate and a few architectures per experiment; ${SEARCH_DURATION_NOTE})`)
+    .option('--limit <n>', 'with --search: train every search point on the first N training images (a smoke test of the search)', int('--limit', 1))
+    .option('--out <dir>', 'report folder', path('--out'), 'nnlab-report')
+    .option('--xray-dir <dir>', 'train the pneumonia CNN on a Kaggle chest_xray folder instead of the embedded PneumoniaMNIST', path('--xray-dir'))
+    .option('--only <ids>', 'comma-separated subset of mlp-raw,mlp-hog,cnn-mnist,cnn-pneumonia');
+  addOptions(cmd, ['runsDir', 'backend', 'seed', 'threads', 'json'])
+    .addHelpText('after', '\nExamples:\n  nnlab reproduce --quick\n  nnlab reproduce --search\n  nnlab reproduce --out report --xray-dir ~/data/chest_xray')
     .action(async (f: ReproduceFlags) => {
-      await ctx.quietTf();
       const out = resolve(f.out);
-      const runsDir = resolve(f.runsDir ?? join(out, 'runs'));
+      const runsDir = existingRunsDir(f.runsDir);
       const only = f.only ? f.only.split(',').map((s) => s.trim()) : undefined;
       for (const id of only ?? []) if (!EXPERIMENTS.some((e) => e.id === id)) throw new UsageError(`--only: unknown experiment '${id}'`);
+      if (f.limit !== undefined && !f.search) throw new UsageError('--limit applies to --search only (reproduce --quick trims the runs itself)');
+      await ctx.quietTf();
       const runs: Partial<Record<ExperimentId, RunRecord>> = {};
       const rationale: Record<string, string> = {};
       const t0 = performance.now();
+      const mode = f.quick ? 'quick' : 'full';
+      const setId = `reproduce-${mode}-${new Date().toISOString().replace(/[-:]/g, '').slice(0, 15)}`;
+      const selected = EXPERIMENTS.filter((e) => !only || only.includes(e.id));
       // One wasm thread count for the whole command, chosen for its largest model.
-      const threads = await resolveWasmThreads(
-        f.threads,
-        EXPERIMENTS.filter((e) => !only || only.includes(e.id)).map((e) => ({ id: e.id })),
-      );
-      for (const exp of EXPERIMENTS) {
-        if (only && !only.includes(exp.id)) continue;
+      const threads = await resolveWasmThreads(f.threads, selected.map((e) => ({ id: e.id })));
+      const signal = ctx.stopSignal();
+      for (const exp of selected) {
         const settings = f.quick ? exp.quick : exp.full;
         rationale[exp.id] = f.quick ? `quick mode: ${exp.quickNote} (the full run uses ${exp.rationale})` : exp.rationale;
         if (!f.json) ctx.info(`\n== ${exp.id} (${f.quick ? exp.quickNote : `${settings.epochs} epochs`}) ==`);
@@ -73,20 +82,38 @@ export function registerReproduce(program: Command, ctx: CommandContext): void {
             runsDir,
             ...settings,
             ...(exp.id === 'cnn-pneumonia' && f.xrayDir ? { data: f.xrayDir, limit: f.quick ? settings.limit : undefined } : {}),
-            tags: { reproduce: f.quick ? 'quick' : 'full' },
+            tags: { reproduce: mode, reproduceSet: setId },
             argv: process.argv.slice(2),
           },
-          { onEvent: f.json ? undefined : createProgressBar(), onInfo: f.json ? undefined : ctx.info },
+          { onEvent: f.json ? undefined : createProgressBar(), onInfo: f.json ? undefined : ctx.info, signal },
         );
         runs[exp.id] = record;
         if (!f.json) ctx.info(`${exp.id}: test accuracy ${record.test?.accuracy.toFixed(4)}`);
       }
+      let searchId: string | undefined;
+      if (f.search) {
+        searchId = await runSearch({ only, limit: f.limit, backend: f.backend, seed: f.seed, threads, runsDir, signal, json: !!f.json, info: ctx.info });
+      }
       if (!f.json) ctx.info('\nwriting the report…');
-      const report = await writeReport(out, { runs, epochRationale: rationale, quick: !!f.quick, runsDir, onInfo: f.json ? undefined : ctx.info });
+      const allRuns = allRunsIn(runsDir);
+      const report = await writeReport(out, {
+        runs,
+        epochRationale: rationale,
+        quick: !!f.quick,
+        generatedBy: `nnlab ${process.argv.slice(2).join(' ')}`,
+        rule: `the runs this \`nnlab reproduce${f.quick ? ' --quick' : ''}\` just trained (set \`${setId}\` in ${runsDir})`,
+        allRuns,
+        extraSections: searchId ? (b) => searchSection(b, allRuns, searchId!) : undefined,
+        runsDir,
+        onInfo: f.json ? undefined : ctx.info,
+      });
       const seconds = (performance.now() - t0) / 1000;
       if (f.json) {
         ctx.json({
           out,
+          runsDir,
+          set: setId,
+          search: searchId ?? null,
           report: report.markdown,
           html: report.html,
           figures: report.figures,
@@ -94,31 +121,38 @@ export function registerReproduce(program: Command, ctx: CommandContext): void {
           runs: Object.fromEntries(Object.entries(runs).map(([id, r]) => [id, { id: r!.id, test: r!.test ? { accuracy: r!.test.accuracy, loss: r!.test.loss } : null }])),
         });
       } else {
-        ctx.out(`\nreport: ${report.markdown}\n        ${report.html}\n(${report.figures.length} figures, ${seconds.toFixed(0)} s)`);
+        ctx.out(`\nreport: ${report.markdown}\n        ${report.html}\nruns:   ${runsDir} (set ${setId})\n(${report.figures.length} figures, ${seconds.toFixed(0)} s)`);
       }
     });
 
-  program
+  const report = program
     .command('report')
-    .description('rebuild report.md + report.html from recorded runs (the newest complete run of each model, or the runs given)')
-    .argument('[ids...]', 'run ids to use (default: newest complete run per model)')
-    .option('--runs-dir <dir>', 'folder of run records')
-    .option('--out <dir>', 'report folder', 'nnlab-report')
-    .option('--json', 'print one JSON object')
-    .action(async (ids: string[], f: { runsDir?: string; out: string; json?: boolean }) => {
-      const dir = resolveRunsDir(f.runsDir);
-      const runs: Partial<Record<ExperimentId, RunRecord>> = {};
-      if (ids.length) {
-        for (const id of ids) {
-          const r = loadRunRecord(dir, id).record;
-          runs[r.config.model as ExperimentId] = r;
-        }
-      } else {
-        for (const { record, state } of listRuns(dir).runs) if (state === 'complete') runs[record.config.model as ExperimentId] = record;
-      }
-      if (Object.keys(runs).length === 0) throw new UsageError(`no complete runs in ${dir}`);
-      const report = await writeReport(resolve(f.out), { runs, quick: false, runsDir: dir, onInfo: f.json ? undefined : ctx.info });
-      if (f.json) ctx.json({ report: report.markdown, html: report.html, figures: report.figures, runs: Object.fromEntries(Object.entries(runs).map(([k, r]) => [k, r!.id])) });
-      else ctx.out(`report: ${report.markdown}\n        ${report.html}`);
+    .description('rebuild report.md + report.html from recorded runs only: the newest `nnlab reproduce` set, or the runs given with --runs; the report says which runs it used and why')
+    .argument('[ids...]', 'run ids to use (same as --runs)')
+    .option('--runs <ids>', 'comma-separated run ids (or unique prefixes/suffixes), one per experiment', listOf('--runs', path('--runs')))
+    .option('--out <dir>', 'report folder', path('--out'), 'nnlab-report');
+  addOptions(report, ['runsDir', 'json'])
+    .addHelpText('after', '\nExamples:\n  nnlab report\n  nnlab report --runs 20261202-101500-mlp-raw-3f9a,20261202-102000-custom-a1b2')
+    .action(async (ids: string[], f: { runs?: string[]; runsDir?: string; out: string; json?: boolean }) => {
+      const dir = existingRunsDir(f.runsDir);
+      const listed = listRuns(dir);
+      for (const p of listed.problems) if (!f.json) ctx.info(`warning: skipped ${p.dir}: ${p.problem}`);
+      const chosen = [...ids, ...(f.runs ?? [])];
+      const selection = selectRuns(listed.runs, chosen, dir);
+      const allRuns = listed.runs.map((r) => r.record);
+      const search = [...allRuns].reverse().find((r) => r.tags?.search)?.tags?.search;
+      const written = await writeReport(resolve(f.out), {
+        runs: selection.runs,
+        quick: selection.quick,
+        generatedBy: `nnlab report${chosen.length ? ` --runs ${chosen.join(',')}` : ''}`,
+        rule: selection.rule,
+        allRuns,
+        extraSections: search ? (b) => searchSection(b, allRuns, search) : undefined,
+        runsDir: dir,
+        onInfo: f.json ? undefined : ctx.info,
+      });
+      const used = Object.fromEntries(Object.entries(selection.runs).map(([k, r]) => [k, r!.id]));
+      if (f.json) ctx.json({ report: written.markdown, html: written.html, figures: written.figures, rule: selection.rule, runs: used });
+      else ctx.out(`report: ${written.markdown}\n        ${written.html}\nruns:   ${Object.values(used).join(', ')}\n        (${selection.rule})`);
     });
 }

@@ -11,9 +11,12 @@ import { LOSS_FORMULAS, OPTIMIZER_FORMULAS, type LossName, type OptimizerName } 
 import { topConfusions } from '@nnlab/metrics';
 import { getZooEntry } from '@nnlab/models';
 import { isBinaryEvaluation, type BinaryEvaluation, type RunRecord } from '@nnlab/experiments';
+import { archText } from '../output/arch-diff';
+import { architecturesSection } from './architectures-section';
 import { DocumentBuilder, type Figure, type ReportDocument } from './document';
 import { appendExplanation, type ExplainedModelId, type ExplanationSections } from './explain-figures';
 import { confusionFigure, historyFigures, hogFigure, imageGridFigure, rocFigure, type Tile } from './figures';
+import { experimentOf } from './run-selection';
 
 /** Test images by index, for the misclassified grids (grayscale 0–255). */
 export interface TestImageSource {
@@ -26,6 +29,14 @@ export interface ReportInput {
   /** Why these epoch counts (one line per model), e.g. from a recorded sweep. */
   epochRationale?: Record<string, string>;
   quick: boolean;
+  /** The command that wrote the report, e.g. `nnlab reproduce --quick` or `nnlab report`. */
+  generatedBy?: string;
+  /** The rule that chose `runs` (one sentence, see run-selection.ts). */
+  rule?: string;
+  /** Every run of the runs folder, for the "Architectures tried" tables. */
+  allRuns?: RunRecord[];
+  /** Extra sections after Q4 (e.g. the course-figures search). */
+  extraSections?: (b: DocumentBuilder) => void;
   mnistTest?: TestImageSource;
   xrayTest?: TestImageSource;
   /** Explanation figures computed from the runs' models (explain-figures.ts). */
@@ -91,15 +102,24 @@ function summaryTable(b: DocumentBuilder, r: RunRecord): void {
   b.p(`Total params: **${int(r.summary.totalParams)}** (${r.summary.sizeKB.toFixed(2)} KB of float32), trainable ${int(r.summary.trainableParams)}, non-trainable ${int(r.summary.nonTrainableParams)}.`);
 }
 
+/** The architecture this run trained, and whether it is the course's. */
+function architectureLine(r: RunRecord, id: string): string {
+  const entry = getZooEntry(id);
+  const course = archText({ ...r, config: { ...r.config, model: id, spec: entry.spec, args: {} } } as RunRecord);
+  const mine = archText(r);
+  return `Architecture of this run: \`${mine}\`${mine === course ? ' — the course architecture' : ` — not the course architecture (${entry.description})`}.`;
+}
+
 function runLine(r: RunRecord): string {
   const c = r.config;
-  return `Run \`${r.id}\` (${r.status}): ${r.history.loss.length} epochs, batch ${c.batchSize}, ${describeOptimizer(r)}, loss ${c.loss}, seed ${c.seed}, backend ${c.backend}; data ${c.data.name}: ${int(c.data.trainCount)} train / ${int(c.data.validationCount)} validation / ${int(c.data.testCount)} test; trained in ${(r.timing.trainSeconds ?? 0).toFixed(1)} s.`;
+  const val = c.validationSplit > 0 ? ` (validation = the last ${Math.round(c.validationSplit * 100)} % of the training data, Keras validation_split)` : c.data.validationCount > 0 ? ' (validation = the data set\'s own validation split)' : '';
+  return `Run \`${r.id}\` (${r.status}): ${r.history.loss.length} epochs, batch ${c.batchSize}, ${describeOptimizer(r)}, loss ${c.loss}, seed ${c.seed}, backend ${c.backend}; data ${c.data.name}: ${int(c.data.trainCount)} train / ${int(c.data.validationCount)} validation / ${int(c.data.testCount)} test${val}; trained in ${(r.timing.trainSeconds ?? 0).toFixed(1)} s.`;
 }
 
 async function mnistSection(b: DocumentBuilder, r: RunRecord, input: ReportInput, figuresAll: Figure[]): Promise<void> {
-  const entry = getZooEntry(r.config.model);
+  const entry = getZooEntry(experimentOf(r) ?? r.config.model);
   b.heading(3, `${entry.title} (\`${entry.id}\`)`);
-  b.p(`${entry.description}. ${runLine(r)}`);
+  b.p(`${architectureLine(r, entry.id)} ${runLine(r)}`);
   if (input.epochRationale?.[entry.id]) b.p(`Epochs: ${input.epochRationale[entry.id]}`);
   summaryTable(b, r);
   b.p('Weight count, layer by layer (kernel + bias):');
@@ -113,9 +133,9 @@ async function mnistSection(b: DocumentBuilder, r: RunRecord, input: ReportInput
     ['metric', 'value', 'course (Keras)'],
     [
       ['test loss', f4(t.loss), '–'],
-      ['test accuracy', f4(t.accuracy), entry.course.reportedAccuracy.toFixed(3)],
+      ['test accuracy', f4(t.accuracy), `${entry.course.reportedAccuracy.toFixed(3)} (split not stated)`],
       ['macro F1', f4(t.macroF1), '–'],
-      ['final validation accuracy', f4(r.history.val_acc.at(-1)), '–'],
+      ['validation accuracy (end of training)', f4(r.validation?.accuracy ?? r.history.val_acc.at(-1)), '–'],
     ],
   );
   const figs: Figure[] = [...(await historyFigures(r, entry.id, entry.id)), await confusionFigure(t.confusionMatrix, `${entry.id}-confusion`, `${entry.id}: test confusion matrix`, DIGITS)];
@@ -160,8 +180,8 @@ async function mnistSection(b: DocumentBuilder, r: RunRecord, input: ReportInput
 }
 
 async function pneumoniaSection(b: DocumentBuilder, r: RunRecord, input: ReportInput, figuresAll: Figure[]): Promise<void> {
-  const entry = getZooEntry(r.config.model);
-  b.p(`${entry.description}. ${runLine(r)}`);
+  const entry = getZooEntry(experimentOf(r) ?? r.config.model);
+  b.p(`${architectureLine(r, entry.id)} ${runLine(r)}`);
   if (input.epochRationale?.[entry.id]) b.p(`Epochs: ${input.epochRationale[entry.id]}`);
   summaryTable(b, r);
   b.p('Weight count, layer by layer:');
@@ -243,7 +263,7 @@ export async function buildReport(input: ReportInput): Promise<{ doc: ReportDocu
   const figures: Figure[] = [];
   const runs = Object.values(input.runs).filter((r): r is RunRecord => !!r);
   b.p(
-    `Generated by \`nnlab reproduce${input.quick ? ' --quick' : ''}\` on ${(input.generatedAt ?? new Date()).toISOString()}. Every number in this report is read from the run records listed at the end; figures are drawn from the same records.${input.quick ? ' **Quick mode**: the MNIST models train for the course default of 3 epochs and the pneumonia CNN for 2 instead of 5, so the whole report takes a few minutes; the MNIST accuracies are therefore below the course final figures (the students raised the epochs). Run `nnlab reproduce` without `--quick` for the full experiments.' : ''}`,
+    `Generated by \`${input.generatedBy ?? `nnlab reproduce${input.quick ? ' --quick' : ''}`}\` on ${(input.generatedAt ?? new Date()).toISOString()}.${input.rule ? ` Runs shown: ${input.rule}.` : ''} Every number in this report is read from the run records listed at the end; figures are drawn from the same records. Every figure says its split: *validation* is held-out training data (used to choose epochs and architectures), *test* the separate test split. The course gives its figures without saying which split they were measured on, so both splits are shown wherever the records have them.${input.quick ? ' **Quick mode**: the MNIST models train for the course default of 3 epochs and the pneumonia CNN for 2 instead of 5, so the whole report takes a few minutes; the MNIST accuracies are therefore below the course final figures (the students raised the epochs). Run `nnlab reproduce` without `--quick` for the full experiments.' : ''}`,
   );
 
   b.heading(2, 'Q1. Optimisers and losses');
@@ -294,6 +314,9 @@ export async function buildReport(input: ReportInput): Promise<{ doc: ReportDocu
   const pn = input.runs['cnn-pneumonia'];
   if (pn) await pneumoniaSection(b, pn, input, figures);
   else b.p('No pneumonia run was recorded.');
+
+  input.extraSections?.(b);
+  if (input.allRuns?.length) architecturesSection(b, input.allRuns, input.runs);
 
   b.heading(2, 'Run records');
   b.table(

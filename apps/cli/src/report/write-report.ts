@@ -27,11 +27,21 @@ export async function writeReport(
 ): Promise<WrittenReport> {
   const mnistRun = input.runs['mlp-raw'] ?? input.runs['mlp-hog'] ?? input.runs['cnn-mnist'];
   const { runsDir, onInfo, ...rest } = input;
+  // The report needs only the records: pictures that need the data files or the saved models are
+  // left out, with a line saying why, when those have moved.
+  const optional = async <T>(what: string, make: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await make();
+    } catch (err) {
+      onInfo?.(`report: ${what} left out (${err instanceof Error ? err.message : String(err)})`);
+      return undefined;
+    }
+  };
   const { doc, figures } = await buildReport({
     ...rest,
-    explanations: runsDir ? await explanationSections(input.runs, runsDir, onInfo) : undefined,
-    mnistTest: await mnistSource(mnistRun),
-    xrayTest: await xraySource(input.runs['cnn-pneumonia']),
+    explanations: runsDir ? await optional('explanation figures', () => explanationSections(input.runs, runsDir, onInfo)) : undefined,
+    mnistTest: await optional('MNIST test images', () => mnistSource(mnistRun)),
+    xrayTest: await optional('X-ray test images', () => xraySource(input.runs['cnn-pneumonia'])),
   });
   const written: string[] = [];
   for (const f of figures) {
