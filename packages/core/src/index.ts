@@ -3,7 +3,7 @@
  * `@nnlab/core/node`.
  *
  * Groups: backends · randomness · data · optimizers & losses · training & evaluation ·
- * checksums · model files · wasm training kernels · errors.
+ * bytes · model files · wasm training kernels · errors.
  */
 
 // Backends: registry, selection, browser loaders
@@ -69,8 +69,9 @@ export { DEFAULT_EVAL_BATCH_SIZE, evaluateModel } from './evaluate';
 export type { EvaluateOptions, Evaluation } from './evaluate';
 export type { EpochLogs, History, TrainEvent, TrainEventHandler } from './progress';
 
-// Checksums (CRC-32 of gzip, zip and PNG)
+// Bytes: checksums (CRC-32 of gzip, zip and PNG), concatenation
 export { crc32 } from './crc32';
+export { concatBytes } from './bytes';
 
 // Model files (tfjs LayersModel format)
 export { WEIGHTS_FILE_NAME, filesToArtifacts, isSafeWeightPath, modelFromFiles, modelToFiles, parseModelJson } from './model-artifacts';

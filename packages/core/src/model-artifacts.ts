@@ -4,6 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { ModelFormatError } from './errors';
+import { concatBytes } from './bytes';
 
 /** Name of the weights file nnlab writes next to `model.json`. */
 export const WEIGHTS_FILE_NAME = 'weights.bin';
@@ -22,14 +23,7 @@ export async function modelToFiles(model: tf.LayersModel): Promise<ModelFiles> {
   await model.save(
     tf.io.withSaveHandler(async (artifacts) => {
       const weightData = artifacts.weightData;
-      const buffers = weightData === undefined ? [] : Array.isArray(weightData) ? weightData : [weightData];
-      const total = buffers.reduce((s, b) => s + b.byteLength, 0);
-      const bytes = new Uint8Array(total);
-      let off = 0;
-      for (const b of buffers) {
-        bytes.set(new Uint8Array(b), off);
-        off += b.byteLength;
-      }
+      const bytes = concatBytes(weightData === undefined ? [] : Array.isArray(weightData) ? weightData : [weightData]);
       const modelJson = {
         format: artifacts.format ?? 'layers-model',
         generatedBy: artifacts.generatedBy,
@@ -113,12 +107,7 @@ export function filesToArtifacts(parsed: ParsedModelJson, weights: Uint8Array[],
   if (total !== expected) {
     throw new ModelFormatError(source, `weights hold ${total} bytes but the manifest describes ${expected}: truncated or mismatched weights file`);
   }
-  const buf = new Uint8Array(total);
-  let off = 0;
-  for (const w of weights) {
-    buf.set(w, off);
-    off += w.byteLength;
-  }
+  const buf = concatBytes(weights);
   refuseNonFiniteWeights(specs, buf, source);
   return {
     modelTopology: parsed.json.modelTopology,

@@ -1,6 +1,7 @@
 // IDX files (the MNIST format, http://yann.lecun.com/exdb/mnist/): magic 0x0000 + type byte + number
 // of dimensions, then each dimension as a big-endian uint32, then the payload. Only unsigned bytes
 // (type 0x08) are supported — MNIST, Fashion-MNIST, EMNIST, KMNIST all use it.
+import { concatBytes } from '@nnlab/core';
 import { DatasetArgumentError, DatasetFormatError } from './errors';
 import { isGzip, readGzipTrailer, streamGunzip } from './gzip';
 
@@ -188,15 +189,6 @@ function parseGzipIdx(bytes: Uint8Array, source: string, maxBytes: number, limit
     const got = received - header.headerBytes;
     throw new DatasetFormatError(source, `truncated IDX payload: header claims ${describe(header)}, expected ${header.payloadBytes} bytes, got ${got}`);
   }
-  let data: Uint8Array;
-  if (out) data = out;
-  else {
-    data = new Uint8Array(kept);
-    let o = 0;
-    for (const p of parts) {
-      data.set(p, o);
-      o += p.length;
-    }
-  }
+  const data: Uint8Array = out ?? concatBytes(parts);
   return { dims, data, totalCount: header.dims[0] };
 }

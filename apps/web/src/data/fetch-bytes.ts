@@ -3,6 +3,7 @@
  * A file the server re-encoded (`Content-Encoding` on a `.gz`/`.npz`: the browser hands over the
  * unpacked bytes, not the file) is refused with what to fix on the server.
  */
+import { concatBytes } from '@nnlab/core';
 
 /** Progress of one download. */
 export interface FetchProgress {
@@ -65,13 +66,7 @@ export async function fetchBytes(url: string, options: FetchBytesOptions = {}): 
     loaded += value.byteLength;
     onProgress({ loaded: total === undefined ? loaded : Math.min(loaded, total), total });
   }
-  const out = new Uint8Array(loaded);
-  let off = 0;
-  for (const c of chunks) {
-    out.set(c, off);
-    off += c.byteLength;
-  }
-  return out;
+  return concatBytes(chunks);
 }
 
 /** True when the server has the file (HEAD request answered 2xx). */

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { deflateSync } from 'node:zlib';
-import { crc32 } from '@nnlab/core';
+import { concatBytes, crc32 } from '@nnlab/core';
 import { HogInputError } from '../errors';
 
 /** Options of {@link encodePng}. */
@@ -62,14 +62,7 @@ export function encodePng(rgba: Uint8Array | Uint8ClampedArray, width: number, h
     raw.set(rgba.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1);
   }
   const idat = deflateSync(raw, { level: options.compressionLevel ?? DEFAULT_PNG_COMPRESSION_LEVEL });
-  const parts = [PNG_SIGNATURE, chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', new Uint8Array(0))];
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
+  return concatBytes([PNG_SIGNATURE, chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', new Uint8Array(0))]);
 }
 
 /** Encodes with {@link encodePng} and writes the file at `path`. */
