@@ -7,6 +7,9 @@
 import { COURSE_HOG_OPTIONS, renderHogPicture } from '@nnlab/features-hog';
 import { getZooEntry } from '@nnlab/models';
 import { inputPipelineFor, prepareImage } from '@nnlab/experiments';
+import { explainDigit, explanationView } from '../explain/explanation-view';
+import { layerView } from '../explain/layer-view';
+import { isConvolutional } from '../models/layers-model';
 import { decodeImageFile, type GrayImage } from '../predict/decode-image-file';
 import { predictSamples } from '../predict/predict-samples';
 import type { SessionModel, SessionModels } from '../state/session-models';
@@ -136,6 +139,10 @@ export class DigitSection {
     const { gray, width, height } = input.image;
     const sample = prepareImage(m.pipeline, gray, height, width, { invert: input.invert, centerDigit: this.center.checked });
     const [probs] = await predictSamples(m.model, m.pipeline, [sample]);
-    return digitPredictionCard(m, probs);
+    const card = digitPredictionCard(m, probs);
+    const unit = prepareImage(VIEW_PIPELINE, gray, height, width, { invert: input.invert, centerDigit: this.center.checked });
+    card.append(explanationView(await explainDigit(m, sample, unit), 112));
+    if (isConvolutional(m.model)) card.append(await layerView(m, sample));
+    return card;
   }
 }

@@ -5,6 +5,7 @@
  * on PneumoniaMNIST).
  */
 import { prepareImage } from '@nnlab/experiments';
+import { explainXray, explanationView } from '../explain/explanation-view';
 import { decodeImageFile, type GrayImage } from '../predict/decode-image-file';
 import { predictSamples } from '../predict/predict-samples';
 import type { SessionModels } from '../state/session-models';
@@ -62,7 +63,9 @@ export class XraySection {
       for (const m of models) {
         const sample = prepareImage(m.pipeline, this.image.gray, this.image.height, this.image.width);
         const [out] = await predictSamples(m.model, m.pipeline, [sample]);
-        cards.push(xrayPredictionCard(m, out[0]));
+        const card = xrayPredictionCard(m, out[0]);
+        card.append(explanationView(await explainXray(m, sample)));
+        cards.push(card);
       }
       this.cards.replaceChildren(...cards);
       this.note.replaceChildren(`${this.image.name}: resized to each model’s input (bilinear, as `, h('code', {}, 'nnlab predict'), ')');
