@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const root = resolve(__dirname, '../../..');
-const libs = ['core', 'datasets', 'features-hog', 'metrics', 'models', 'experiments'];
+const libs = ['kernels-wasm', 'core', 'datasets', 'features-hog', 'metrics', 'models', 'experiments'];
 let work: string;
 
 beforeAll(() => {
