@@ -4,7 +4,6 @@
  * X-rays: the embedded PneumoniaMNIST, or a folder / `.npz` the host reads) — each with its class
  * names (defined here once) and the course's training settings for it.
  */
-import { PNEUMONIAMNIST_CLASS_NAMES } from '@nnlab/datasets';
 import { getZooEntry, type CourseSettings, type ModelId, type ModelInput } from '@nnlab/models';
 import { ExperimentOptionError } from './errors';
 
@@ -14,8 +13,8 @@ export const DATASET_NAMES: readonly DatasetName[] = ['mnist', 'mnist-hog', 'pne
 
 /** Class names of the MNIST digits, by label. */
 export const DIGIT_CLASS_NAMES: readonly string[] = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
-/** Class names of the chest X-rays, by label (0 normal, 1 pneumonia). */
-export const XRAY_CLASS_NAMES: readonly string[] = [...PNEUMONIAMNIST_CLASS_NAMES];
+/** Class names of the chest X-rays, by label (0 normal, 1 pneumonia), as the Kaggle folders name them. */
+export const XRAY_CLASS_NAMES: readonly string[] = ['NORMAL', 'PNEUMONIA'];
 
 /** One dataset. */
 export interface DatasetDescriptor {

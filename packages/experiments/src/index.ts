@@ -15,6 +15,10 @@ export type { ExperimentHooks, ExperimentHost, ExperimentResult } from './run-ex
 export { prepareTrainingData } from './training-data';
 export type { PrepareDataOptions, TrainingData } from './training-data';
 
+// What a saved model is: run record, then its metadata, then (older models) its shapes
+export { experimentMetadata, identifySavedModel, zooIdFromShapes } from './saved-model';
+export type { IdentitySource, SavedModelIdentity } from './saved-model';
+
 // Datasets by name (class names defined once) and where their images come from
 export { DATASET_NAMES, DIGIT_CLASS_NAMES, XRAY_CLASS_NAMES, datasetDefaults, datasetForInput, getDataset, listDatasets } from './datasets';
 export type { DatasetDescriptor, DatasetName } from './datasets';

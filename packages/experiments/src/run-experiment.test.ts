@@ -4,6 +4,7 @@ import type { DataSource, SourceData } from './data-source';
 import { planExperiment } from './experiment-plan';
 import type { RunRecord } from './run-record';
 import { runExperiment } from './run-experiment';
+import { identifySavedModel } from './saved-model';
 
 function split(count: number, seed: number) {
   const images = new Uint8Array(count * 784);
@@ -15,7 +16,7 @@ function split(count: number, seed: number) {
 /** A synthetic MNIST-like source (no files). */
 const toySource: DataSource = {
   async mnist(limit) {
-    const data: SourceData = { name: 'toy-mnist', description: 'toy', files: [{ name: 'toy', sha256: '0', origin: 'test' }], train: split(limit?.train ?? 64, 1), test: split(limit?.test ?? 16, 2) };
+    const data: SourceData = { name: 'toy-mnist', description: 'toy', files: [{ name: 'toy', sha256: '0', origin: 'test' }], train: split(typeof limit === 'object' ? limit.train ?? 64 : 64, 1), test: split(typeof limit === 'object' ? limit.test ?? 16 : 16, 2) };
     return data;
   },
   xrays: () => Promise.reject(new Error('no X-rays here')),
@@ -46,6 +47,9 @@ describe('runExperiment', () => {
       expect(rec.summary.totalParams).toBe(plan.analysis.totalParams);
       // The model says what it is: its spec and class names.
       expect(readModelMetadata(r.model)).toEqual({ spec: plan.spec, classNames: rec.config.classNames });
+      // …and which data and input pipeline it reads, so nothing is guessed from its shapes
+      expect(identifySavedModel(r.model)).toMatchObject({ name: 'custom', from: 'model metadata', pipeline: plan.pipeline, classNames: rec.config.classNames });
+      expect(identifySavedModel(r.model, { record: rec }).from).toBe('run record');
     } finally {
       r.model.dispose();
     }

@@ -8,9 +8,10 @@
  */
 import type * as tf from '@tensorflow/tfjs';
 import { InterruptedError, evaluateModel, fit, type EngineChoice, type Evaluation, type FitResult, type TrainEventHandler } from '@nnlab/core';
-import { formatSpec, setModelMetadata, summarizeModel, buildModel } from '@nnlab/models';
+import { buildModel, formatSpec, summarizeModel } from '@nnlab/models';
 import type { DataSource, SourceData } from './data-source';
 import { evaluationMetrics } from './evaluation-metrics';
+import { experimentMetadata } from './saved-model';
 import type { ExperimentPlan } from './experiment-plan';
 import type { HogComputer } from './hog-features';
 import { RUN_RECORD_SCHEMA_VERSION, makeRunId, type RunRecord, type RunStore } from './run-record';
@@ -153,7 +154,7 @@ export async function runExperiment(plan: ExperimentPlan, host: ExperimentHost, 
   const data = await loadExperimentData(plan, host, hooks);
   hooks.signal?.throwIfAborted();
   const model = buildModel(plan.spec, { seed: plan.seed, inputShape: data.train.sampleShape });
-  setModelMetadata(model, plan.spec, plan.dataset.classNames);
+  model.setUserDefinedMetadata(experimentMetadata(plan.spec, plan.dataset.classNames, plan.dataset.name, plan.pipeline));
   const record = startRecord(plan, data, model, host, hooks);
   const save = (): string | undefined => host.store?.save(record);
   const location = save();

@@ -37,7 +37,7 @@ describe('prepareTrainingData', () => {
     expect(d.validationSource).toBe('split');
     expect(d.classBalance).toEqual({ train: { a: 10, b: 10 }, test: { a: 0, b: 4 } });
     const { x } = await read(d.train, 1);
-    expect(x[0]).toBeCloseTo(s.train.images[784] / 255, 6);
+    expect(x[0]).toBeCloseTo((s.train as ImageSplit).images[784] / 255, 6);
     expect(d.classWeights).toBeUndefined();
   });
 

@@ -11,8 +11,7 @@ import * as tf from '@tensorflow/tfjs';
 import { ModelFormatError, useBackend, type BackendName } from '@nnlab/core';
 import { insideFolder, loadModelFromDir, registerNodeBackends } from '@nnlab/core/node';
 import { decodeGrayscale } from '@nnlab/datasets/node';
-import { getZooEntry, type ModelId } from '@nnlab/models';
-import { inputPipelineFor, prepareImage, type InputPipeline, type RunRecord } from '@nnlab/experiments';
+import { identifySavedModel, prepareImage, zooIdFromShapes, type IdentitySource, type RunRecord } from '@nnlab/experiments';
 import { loadRunRecordFile } from '@nnlab/experiments/node';
 import { UsageError } from '../exit-codes';
 import { detectPolarity } from './polarity';
@@ -32,13 +31,14 @@ export interface ImagePrediction {
 }
 
 export interface PredictImagesResult {
-  modelId: ModelId;
+  /** The zoo id, the spec's name, or `custom`. */
+  modelId: string;
+  /** How the model was identified: run record, its own metadata, or (older models) its shapes. */
+  identifiedBy: IdentitySource;
   source: string;
   predictions: ImagePrediction[];
 }
 
-const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
-const XRAY = ['NORMAL', 'PNEUMONIA'];
 
 export interface Located {
   modelDir: string;
@@ -59,14 +59,12 @@ export function locate(path: string): Located {
   return { modelDir: abs };
 }
 
-/** Guesses the zoo model from the input/output shapes. */
-export function guessModelId(model: tf.LayersModel): ModelId {
+/** The zoo model an older model (saved without nnlab metadata) matches by its shapes. */
+export function guessModelId(model: tf.LayersModel): string {
+  const id = zooIdFromShapes(model);
+  if (id) return id;
   const inShape = model.inputs[0].shape.slice(1);
   const outUnits = model.outputs[0].shape[1];
-  if (inShape.length === 1 && inShape[0] === 784) return 'mlp-raw';
-  if (inShape.length === 1 && outUnits === 10) return 'mlp-hog';
-  if (inShape.length === 3 && outUnits === 10) return 'cnn-mnist';
-  if (inShape.length === 3 && outUnits === 1) return 'cnn-pneumonia';
   throw new UsageError(`cannot tell which zoo model takes input [${inShape.join(', ')}] with ${outUnits} outputs: pass --model-id`);
 }
 
@@ -87,10 +85,11 @@ export async function predictImages(modelPath: string, images: string[], options
   await useBackend(options.backend ?? 'auto');
   const model = await loadModelFromDir(modelDir);
   try {
-    const modelId = (options.modelId ?? record?.config.model ?? guessModelId(model)) as ModelId;
-    const entry = getZooEntry(modelId);
+    // The run record, else the model's own metadata; only older models are matched by their shapes.
+    const who = identifySavedModel(model, { record, zooId: options.modelId });
+    const modelId = who.name;
     const inShape = model.inputs[0].shape.slice(1) as number[];
-    const pipeline: InputPipeline = record?.config.input ?? inputPipelineFor(entry, { imageSize: inShape.length === 3 ? inShape[0] : undefined });
+    const pipeline = who.pipeline;
     const expected = inShape.reduce((a, b) => a * b, 1);
     if (expected !== pipeline.sampleSize) {
       throw new ModelFormatError(modelDir, `model input [${inShape.join(', ')}] does not fit ${modelId}'s pipeline (${pipeline.sampleSize} values)`);
@@ -115,14 +114,14 @@ export async function predictImages(modelPath: string, images: string[], options
       if (values.length === 1) {
         const p = values[0];
         const cls = p >= 0.5 ? 1 : 0;
-        predictions.push({ file, class: cls, className: XRAY[cls], probability: cls ? p : 1 - p, probabilities: [1 - p, p], applied });
+        predictions.push({ file, class: cls, className: who.classNames[cls] ?? String(cls), probability: cls ? p : 1 - p, probabilities: [1 - p, p], applied });
       } else {
         let cls = 0;
         for (let k = 1; k < values.length; k++) if (values[k] > values[cls]) cls = k;
-        predictions.push({ file, class: cls, className: DIGITS[cls] ?? String(cls), probability: values[cls], probabilities: values, applied });
+        predictions.push({ file, class: cls, className: who.classNames[cls] ?? String(cls), probability: values[cls], probabilities: values, applied });
       }
     }
-    return { modelId, source: record ? `run ${record.id}` : modelDir, predictions };
+    return { modelId, identifiedBy: who.from, source: record ? `run ${record.id}` : modelDir, predictions };
   } finally {
     model.dispose();
   }
