@@ -11,6 +11,7 @@ import { registerHog } from './commands/hog';
 import { registerPredict } from './commands/predict';
 import { registerReproduce } from './commands/reproduce';
 import { registerRuns } from './commands/runs';
+import { registerRunsImport } from './commands/runs-import';
 import { createContext } from './commands/context';
 import { registerSummary } from './commands/summary';
 import { registerSweep } from './commands/sweep';
@@ -30,6 +31,8 @@ export function buildProgram(verbose: boolean, interrupt?: Interrupt): Command {
     .version(cliVersion(), '-V, --version')
     .option('--verbose', 'show stack traces and extra status lines')
     .showHelpAfterError('(run with --help for usage)')
+    // commander's own errors (bad flag values, unknown options) read like every other: `nnlab: error: …`
+    .configureOutput({ outputError: (text, write) => write(`nnlab: ${text}`) })
     .configureHelp({ sortSubcommands: false })
     .exitOverride()
     // The native engine is registered before any command that computes (one notice when missing).
@@ -45,6 +48,7 @@ export function buildProgram(verbose: boolean, interrupt?: Interrupt): Command {
   registerExplain(program, ctx);
   registerSweep(program, ctx);
   registerRuns(program, ctx);
+  registerRunsImport(program, ctx);
   registerReproduce(program, ctx);
   registerBackends(program, ctx);
   registerBench(program, ctx);

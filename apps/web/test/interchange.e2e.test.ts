@@ -1,7 +1,8 @@
 /**
  * Model interchange with the CLI. A model trained by `nnlab train` (its run's model/ folder) is
  * imported in the page and predicts a 28×28 PNG exactly as Node does (±1e-4); a model trained in
- * the page is exported and loads in Node with the same predictions; an imported cnn-pneumonia
+ * the page is exported as one file that `nnlab predict` reads with the same predictions and `nnlab
+ * runs import` turns into a run folder, and which the page re-imports with its metrics; an imported cnn-pneumonia
  * model gives the same pneumonia probability for an uploaded X-ray PNG as in Node.
  */
 import { spawnSync } from 'node:child_process';
@@ -79,26 +80,41 @@ test('a model trained by `nnlab train` imports and predicts a PNG exactly as in 
   expect(w.errors).toEqual([]);
 });
 
-test('a model trained in the page exports as model.json + weights.bin that Node loads, with the same predictions', async () => {
+function cli(args: string[]): unknown {
+  const r = spawnSync(process.execPath, [CLI, ...args, '--json'], { encoding: 'utf8', timeout: 120_000 });
+  if (r.status !== 0) throw new Error(`nnlab ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!);
+}
+
+test('a model trained in the page exports as ONE file: nnlab predict reads it, runs import keeps its record, the page re-imports it with its metrics', async () => {
   await trainQuick(w.page, { model: 'mlp-hog', limit: 1000, epochs: 1 });
+  const accuracy = Number(await w.page.getAttribute('[data-testid=test-metrics]', 'data-accuracy'));
   await showTab(w.page, 'models');
   const row = w.page.locator('[data-testid=session-models] tr[data-zoo-id=mlp-hog]');
-  const exportDir = join(tmp, 'exported');
-  mkdirSync(exportDir);
-  const downloads: string[] = [];
-  w.page.on('download', (d) => {
-    downloads.push(d.suggestedFilename());
-    void d.saveAs(join(exportDir, d.suggestedFilename()));
-  });
-  const both = Promise.all([w.page.waitForEvent('download'), w.page.waitForEvent('download')]);
+  const download = w.page.waitForEvent('download');
   await row.locator('[data-testid=export-button]').click();
-  const [a, b] = await both;
-  await Promise.all([a.path(), b.path()]);
-  await new Promise((r) => setTimeout(r, 200));
-  expect(downloads.sort()).toEqual(['model.json', 'weights.bin']);
+  const d = await download;
+  expect(d.suggestedFilename()).toBe('mlp-hog-2.nnlab.json');
+  const bundle = join(tmp, d.suggestedFilename());
+  await d.saveAs(bundle);
+
   await uploadDigit(digitPng);
   const card = (await digitPredictions(w.page)).find((p) => p.zooId === 'mlp-hog')!;
-  expectClose(card.probs, await predictInNode(exportDir, 'mlp-hog', digitPng, { centerDigit: true }));
+  // nnlab predict reads the exported file as it is.
+  const [predicted] = cli(['predict', bundle, digitPng]) as { probabilities: number[] }[];
+  expectClose(card.probs, predicted.probabilities);
+  // nnlab runs import makes it a run folder with the page's record.
+  const imported = cli(['runs', 'import', bundle, '--runs-dir', join(tmp, 'imported-runs')]) as { id: string; test: { accuracy: number } };
+  expect(imported.test.accuracy).toBe(accuracy);
+  const shown = cli(['runs', 'show', imported.id, '--runs-dir', join(tmp, 'imported-runs')]) as { config: { model: string }; history: { loss: number[] } };
+  expect(shown.config.model).toBe('mlp-hog');
+  expect(shown.history.loss).toHaveLength(1);
+  // Back in the page: the re-imported model shows its test accuracy and its run.
+  const status = await importFiles([bundle]);
+  expect(status).toMatch(/imported mlp-hog #2 \(imported\).*with its run record/);
+  const reimported = w.page.locator('[data-testid=run-list] tr[data-run-label="mlp-hog #2 (imported)"]');
+  expect(Number(await reimported.getAttribute('data-test-accuracy'))).toBe(accuracy);
+  await screenshot(w.page, 'models-runs');
   expect(w.errors).toEqual([]);
 });
 

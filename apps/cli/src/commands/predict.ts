@@ -17,7 +17,7 @@ export function registerPredict(program: Command, ctx: CommandContext): void {
   const cmd = program
     .command('predict')
     .description('predict the class of images (PNG/JPEG) with a trained model: a run folder from `nnlab train`, or a model folder (model.json + weights.bin)')
-    .argument('<model>', 'run folder (runs/<id>), its model/ folder, or any tfjs LayersModel folder')
+    .argument('<model>', 'run folder (runs/<id>), its model/ folder, any tfjs LayersModel folder, or a web app export (.nnlab.json)')
     .argument('<images...>', 'image files (PNG, JPEG; grayscale or RGB, any size)')
     .option('--invert', 'invert pixels (default for the MNIST models: when the ink is dark on a light background, detected from the border)')
     .option('--no-invert', 'never invert')

@@ -5,6 +5,7 @@
  * is dark on light and centred the way MNIST was prepared (as the web app's digit pad does); each
  * prediction says what was applied.
  */
+import { bundleFolder } from './bundle-folder';
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
@@ -49,6 +50,10 @@ export interface Located {
 export function locate(path: string): Located {
   const abs = resolve(path);
   if (!existsSync(abs)) throw new ModelFormatError(abs, 'no such file or folder');
+  if (statSync(abs).isFile()) {
+    const bundle = bundleFolder(abs); // a web app export (.nnlab.json)
+    if (bundle) return bundle;
+  }
   if (statSync(abs).isDirectory() && existsSync(join(abs, 'run.json'))) {
     const record = loadRunRecordFile(join(abs, 'run.json'));
     if (!record.modelDir) throw new ModelFormatError(abs, `run ${record.id} has no saved model (status: ${record.status})`);

@@ -5,15 +5,17 @@
  */
 import { ModelFormatError, modelFromFiles, parseModelJson, type ModelFiles } from '@nnlab/core';
 import { getZooEntry, type ModelId, type ZooEntry } from '@nnlab/models';
-import { inputPipelineFor, isRunRecord, type InputPipeline, type RunRecord } from '@nnlab/experiments';
+import { inputPipelineFor, isModelBundleText, isRunRecord, readModelBundle, type InputPipeline, type RunRecord } from '@nnlab/experiments';
 import { inferZooId } from './infer-zoo-id';
 import { inputSampleShape, type LayersModel } from './layers-model';
 
 /** The files picked by the user, sorted out. */
 export interface PickedModelFiles {
   files: ModelFiles;
-  /** The run record, when `run.json` was picked too. */
+  /** The run record, when `run.json` was picked too (or the bundle carried it). */
   run?: RunRecord;
+  /** The name the exporting session gave the model (bundles). */
+  label?: string;
   /** Name of the model.json file (for messages). */
   source: string;
 }
@@ -42,6 +44,12 @@ export async function pickModelFiles(picked: readonly File[]): Promise<PickedMod
   const binaries: File[] = [];
   for (const file of picked) {
     if (file.name.toLowerCase().endsWith('.json')) {
+      // One file exported by the web app (model, weights and run record together).
+      const text = await file.text();
+      if (isModelBundleText(text)) {
+        const bundle = readModelBundle(text, file.name);
+        return { files: bundle.files, run: bundle.run, source: file.name, label: bundle.label };
+      }
       const value = await readJson(file);
       if (isRunRecord(value)) run = value;
       else if (value && typeof value === 'object' && 'modelTopology' in value) modelJson = { file, text: JSON.stringify(value) };

@@ -5,8 +5,10 @@
  */
 import { MODEL_IDS, type ModelId } from '@nnlab/models';
 import type { SessionModel, SessionModels } from '../state/session-models';
-import { downloadBlob, exportModelFiles } from '../models/model-export';
-import { forgetModel } from '../storage/persist-session';
+import { modelToFiles } from '@nnlab/core';
+import { MODEL_BUNDLE_EXTENSION, writeModelBundle } from '@nnlab/experiments';
+import { downloadBlob } from '../models/model-export';
+import { forgetModel, keepModel } from '../storage/persist-session';
 import { RunList } from './run-list';
 import { importModel, pickModelFiles } from '../models/model-import';
 import { h } from '../ui/dom';
@@ -19,7 +21,7 @@ const HOW = { chosen: 'as chosen', 'run.json': 'from run.json', shape: 'recognis
 
 export class ModelsPage {
   readonly el: HTMLElement;
-  private readonly files = h('input', { type: 'file', multiple: true, accept: '.json,.bin,application/json,application/octet-stream', 'data-testid': 'model-import' });
+  private readonly files = h('input', { type: 'file', multiple: true, accept: '.json,.bin,application/json,application/octet-stream', 'data-testid': 'model-import', id: 'model-import-input' });
   private readonly zoo = select('importZooId', [['', 'recognise automatically'], ...MODEL_IDS.map((id) => [id, id] as const)], 'import-zoo-select');
   private readonly importButton = h('button', { type: 'button', class: 'primary', 'data-testid': 'import-button' }, 'Import');
   private readonly status = new StatusLine('import-status');
@@ -34,8 +36,8 @@ export class ModelsPage {
         'div',
         { class: 'panel' },
         h('h2', {}, 'Import a model trained by the CLI'),
-        h('p', {}, 'Pick ', h('code', {}, 'model.json'), ' and ', h('code', {}, 'weights.bin'), ' from a run’s ', h('code', {}, 'runs/<id>/model/'), ' folder (written by ', h('code', {}, 'nnlab train'), '); add the run’s ', h('code', {}, 'run.json'), ' to take its zoo model and input pipeline from the record.'),
-        h('div', { class: 'actions' }, this.files, h('label', { class: 'field inline' }, 'zoo model ', this.zoo), this.importButton),
+        h('p', {}, 'Pick one ', h('code', {}, '.nnlab.json'), ' file exported here, or ', h('code', {}, 'model.json'), ' and ', h('code', {}, 'weights.bin'), ' from a run’s ', h('code', {}, 'runs/<id>/model/'), ' folder (written by ', h('code', {}, 'nnlab train'), '); add the run’s ', h('code', {}, 'run.json'), ' to take its zoo model and input pipeline from the record.'),
+        h('div', { class: 'actions' }, h('label', { for: 'model-import-input' }, 'model files'), this.files, h('label', { class: 'field inline' }, 'zoo model ', this.zoo), this.importButton),
         h('div', { class: 'actions' }, this.status.el),
       ),
       h(
@@ -52,7 +54,7 @@ export class ModelsPage {
             this.table,
           ),
         ),
-        h('p', { class: 'muted' }, 'Export downloads ', h('code', {}, 'model.json'), ' and ', h('code', {}, 'weights.bin'), ': put both in one folder and the CLI (or ', h('code', {}, 'tf.loadLayersModel'), ') loads it.'),
+        h('p', { class: 'muted' }, 'Export downloads one ', h('code', {}, '.nnlab.json'), ' file: the model, its weights and its run record. ', h('code', {}, 'nnlab predict'), ' reads it, ', h('code', {}, 'nnlab runs import'), ' makes it a run folder, and this page imports it back.'),
       ),
     );
     this.el.append(new RunList(session).el);
@@ -73,13 +75,19 @@ export class ModelsPage {
       const m = this.session.add({
         zooId: imported.entry.id,
         entry: imported.entry,
+        label: files.label ? `${files.label} (imported)` : undefined,
         source: 'imported',
         detail: `imported ${picked.map((f) => f.name).join(' + ')} (${HOW[imported.how]})`,
         model: imported.model,
         pipeline: imported.pipeline,
         testAccuracy: files.run?.test?.accuracy,
+        run: files.run ? { record: files.run, origin: files.run.config.versions?.app === 'nnlab web' ? 'browser' : 'cli' } : undefined,
       });
-      this.status.set('done', `imported ${m.label}: ${imported.entry.title}, ${m.params.toLocaleString('en')} parameters (${HOW[imported.how]})`);
+      const kept = await keepModel(this.session, this.session.get(m.key) ?? m, files.files).then(
+        () => 'kept in this browser',
+        (err) => `not kept in this browser: ${errorMessage(err)}`,
+      );
+      this.status.set('done', `imported ${m.label}: ${imported.entry.title}, ${m.params.toLocaleString('en')} parameters (${HOW[imported.how]}${files.run ? ', with its run record' : ''}), ${kept}`);
       this.files.value = '';
     } catch (err) {
       this.status.set('error', `import failed: ${errorMessage(err)}`);
@@ -116,10 +124,10 @@ export class ModelsPage {
 
   private async export(m: SessionModel): Promise<void> {
     try {
-      const files = await exportModelFiles(m.model);
-      downloadBlob(files.modelJson, 'model.json');
-      downloadBlob(files.weights, 'weights.bin');
-      this.status.set('done', `exported ${m.label}: model.json + weights.bin`);
+      const files = await modelToFiles(m.model);
+      const name = `${m.label.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '')}${MODEL_BUNDLE_EXTENSION}`;
+      downloadBlob(new Blob([writeModelBundle({ files, run: m.run?.record, label: m.label })], { type: 'application/json' }), name);
+      this.status.set('done', `exported ${m.label} as ${name} (model, weights${m.run ? ' and run record' : ''} in one file)`);
     } catch (err) {
       this.status.set('error', `export failed: ${errorMessage(err)}`);
     }
