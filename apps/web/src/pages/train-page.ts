@@ -133,6 +133,11 @@ export class TrainPage {
       if (!zooId) throw new Error('the trained architecture is not a zoo model: the session cannot use it yet');
       const model = await modelFromRun(result);
       const run = runSummaryOf(result);
+      const timing = result.record.timing;
+      const engine = result.stepEngine === 'fused-dense' ? 'fused dense trainer' : result.stepEngine === 'tfjs' ? 'tfjs kernels' : `${result.stepEngine} engine`;
+      const threads = result.backend.threads ? ` (${result.backend.threads} threads)` : '';
+      this.progress.note(`${result.record.history.loss.length} epoch(s) in ${(timing.trainSeconds ?? 0).toFixed(1)} s · ${Math.round(timing.samplesPerSecond ?? 0)} samples/s on ${result.backend.name}${threads} in the training worker (${engine})${result.stopped ? ' · stopped early' : ''}`);
+      this.progress.text.dataset.stepEngine = result.stepEngine;
       await this.results.show(run, getZooEntry(zooId).course);
       const epochs = result.record.history.loss.length;
       const test = result.record.test;
