@@ -41,8 +41,9 @@ export function architecturesSection(b: DocumentBuilder, all: readonly RunRecord
     const binary = runs.some((r) => r.test && isBinaryEvaluation(r.test));
     b.heading(3, `${getZooEntry(id).title} — ${runs.length} run${runs.length === 1 ? '' : 's'}`);
     const shown = runs.slice(0, MAX_TRIED_ROWS);
-    const keptRun = kept[id];
-    if (keptRun && !shown.includes(keptRun) && runs.includes(keptRun)) shown.push(keptRun);
+    const keptId = kept[id]?.id;
+    const keptRun = runs.find((r) => r.id === keptId);
+    if (keptRun && !shown.includes(keptRun)) shown.push(keptRun);
     b.table(
       ['architecture', 'params', 'epochs', 'batch', 'optimizer', 'data', 'val acc', 'test acc', ...(binary ? ['test F1'] : []), 'from', 'run', 'kept'],
       shown.map((r) => [
@@ -57,7 +58,7 @@ export function architecturesSection(b: DocumentBuilder, all: readonly RunRecord
         ...(binary ? [r.test && isBinaryEvaluation(r.test) ? f4(r.test.f1) : '–'] : []),
         origin(r),
         `\`${r.id}\``,
-        r === keptRun ? '✓' : '',
+        r.id === keptId ? '✓' : '',
       ]),
     );
     if (runs.length > shown.length) b.p(`(${runs.length - shown.length} more runs not shown.)`);
