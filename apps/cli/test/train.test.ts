@@ -46,7 +46,7 @@ describe('nnlab train mlp-raw (course defaults, full MNIST)', () => {
 
   it('records the run: config, history, metrics, and a model tf.loadLayersModel reloads', async () => {
     const record = JSON.parse(readFileSync(join(out.runDir, 'run.json'), 'utf8'));
-    expect(record).toMatchObject({ schemaVersion: 1, status: 'complete', config: { model: 'mlp-raw', epochs: 3, batchSize: 128, seed: 0, backend: 'wasm', optimizer: { name: 'rmsprop', learningRate: 0.001, rho: 0.9, epsilon: 1e-7 } } });
+    expect(record).toMatchObject({ schemaVersion: 2, status: 'complete', config: { model: 'mlp-raw', epochs: 3, batchSize: 128, seed: 0, backend: 'wasm', optimizer: { name: 'rmsprop', learningRate: 0.001, rho: 0.9, epsilon: 1e-7 } } });
     expect(record.config.data.files.map((f: { sha256: string }) => f.sha256)).toContain('440fcabf73cc546fa21475e81ea370265605f56be210a4024d2ca8f203523609');
     expect(record.config.data).toMatchObject({ trainCount: 54000, validationCount: 6000, testCount: 10000 });
     expect(record.test.accuracy).toBe(out.test.accuracy);
