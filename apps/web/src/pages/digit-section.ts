@@ -87,6 +87,10 @@ export class DigitSection {
       this.input = { image, invert: this.invert.checked, source: file.name };
       this.refresh();
     } catch (err) {
+      // A failed upload leaves no earlier predictions on screen.
+      this.input = undefined;
+      this.cards.replaceChildren();
+      this.seen.replaceChildren();
       this.note.textContent = errorMessage(err);
     }
   }

@@ -42,6 +42,10 @@ export class XraySection {
       this.preview.replaceChildren(fittedGrayCanvas(img.gray, img.width, img.height, 256, 'xray-image'), h('p', { class: 'muted' }, `${file.name}, ${img.width}×${img.height}, grayscale`));
       await this.update();
     } catch (err) {
+      // A failed upload leaves no earlier predictions on screen.
+      this.image = undefined;
+      this.cards.replaceChildren();
+      this.preview.replaceChildren();
       this.note.textContent = errorMessage(err);
     }
   }

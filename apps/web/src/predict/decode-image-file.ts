@@ -2,6 +2,7 @@
  * Decodes an uploaded image (JPEG, PNG…) to 8-bit grayscale in the browser: the browser's decoder
  * without colour-space conversion or alpha premultiplication, drawn on a canvas, then luma.
  */
+import { imageHeaderSize } from './image-header-size';
 import { rgbaToGray } from './luma';
 
 /** A grayscale image, row-major. */
@@ -14,8 +15,13 @@ export interface GrayImage {
 /** Largest image accepted (pixels), like the CLI's default. */
 export const MAX_UPLOAD_PIXELS = 50_000_000;
 
-/** Decodes `file` to grayscale. */
+/** Decodes `file` to grayscale; an image over MAX_UPLOAD_PIXELS is refused from its header, before decoding. */
 export async function decodeImageFile(file: Blob): Promise<GrayImage> {
+  const name = (file as File).name ?? 'image';
+  const header = imageHeaderSize(new Uint8Array(await file.slice(0, 64 * 1024).arrayBuffer()));
+  if (header && header.width * header.height > MAX_UPLOAD_PIXELS) {
+    throw new Error(`${name}: ${header.width}×${header.height} pixels is too large (at most ${MAX_UPLOAD_PIXELS.toLocaleString('en')} pixels)`);
+  }
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(file, { colorSpaceConversion: 'none', premultiplyAlpha: 'none' });

@@ -4,6 +4,7 @@
  */
 import type { History } from '@nnlab/core';
 import { buildHistorySpec, type HistoryMetric, type TrainingHistory } from '@nnlab/metrics';
+import { fmt } from '../util/format';
 import { h } from './dom';
 import { VegaChart } from './vega-chart';
 
@@ -16,6 +17,8 @@ export interface RunningEpoch {
 }
 
 const CHART_WIDTH = 320;
+/** Room the axis titles and legend take beside the plot. */
+const CHART_CHROME = 160;
 const CHART_HEIGHT = 200;
 
 /** Loss and accuracy charts side by side. */
@@ -23,9 +26,18 @@ export class HistoryCharts {
   readonly el: HTMLElement;
   private readonly loss = new VegaChart('loss-chart');
   private readonly acc = new VegaChart('acc-chart');
+  /** The charts' text alternative: the same numbers as a table. */
+  private readonly altBody = h('tbody');
+  private readonly alt = h(
+    'details',
+    { class: 'chart-alt', 'data-testid': 'history-table' },
+    h('summary', {}, 'the curves as a table'),
+    h('div', { class: 'table-scroll' }, h('table', {}, h('thead', {}, h('tr', {}, ...['epoch', 'loss', 'accuracy', 'val. loss', 'val. accuracy'].map((t) => h('th', { scope: 'col' }, t)))), this.altBody)),
+  );
+  private altEpochs = -1;
 
   constructor() {
-    this.el = h('div', { class: 'chart-row', 'data-testid': 'history-charts' }, this.loss.el, this.acc.el);
+    this.el = h('div', { class: 'chart-row', 'data-testid': 'history-charts' }, this.loss.el, this.acc.el, this.alt);
   }
 
   /**
@@ -34,6 +46,7 @@ export class HistoryCharts {
    * says which epoch is running (`data-running-epoch`, 1-based).
    */
   live(history: History, running?: RunningEpoch): Promise<void> {
+    this.updateTable(history);
     const data = this.data(history, running);
     if (data.loss.length === 0) return Promise.resolve();
     const runningEpoch = running && running.epoch === history.loss.length ? running.epoch + 1 : undefined;
@@ -41,7 +54,7 @@ export class HistoryCharts {
     else delete this.el.dataset.runningEpoch;
     // Live specs: fixed titles, automatic epoch ticks (explicit tick values would go stale).
     const spec = (metric: HistoryMetric, title: string) => {
-      const s = buildHistorySpec(data, { metric, title: `${title} (live)`, width: CHART_WIDTH, height: CHART_HEIGHT }) as { encoding?: { x?: { axis?: Record<string, unknown> } } };
+      const s = buildHistorySpec(data, { metric, title: `${title} (live)`, width: this.width(), height: CHART_HEIGHT }) as { encoding?: { x?: { axis?: Record<string, unknown> } } };
       if (s.encoding?.x?.axis) s.encoding.x.axis = { ...s.encoding.x.axis, values: undefined, tickMinStep: 1 };
       return s as ReturnType<typeof buildHistorySpec>;
     };
@@ -53,13 +66,28 @@ export class HistoryCharts {
   /** The final curves of a run (the same spec as the CLI's report). */
   update(history: History): Promise<void> {
     delete this.el.dataset.runningEpoch;
+    this.updateTable(history);
     const data = this.data(history);
     if (data.loss.length === 0) return Promise.resolve();
-    const spec = (metric: HistoryMetric, title: string) => buildHistorySpec(data, { metric, title, width: CHART_WIDTH, height: CHART_HEIGHT });
+    const spec = (metric: HistoryMetric, title: string) => buildHistorySpec(data, { metric, title, width: this.width(), height: CHART_HEIGHT });
     // One chart per task: two Vega renders in one task would block the page twice as long.
     const loss = this.loss.render(spec('loss', 'Loss per epoch'));
     const acc = new Promise<void>((resolve) => setTimeout(() => void this.acc.render(spec('acc', 'Accuracy per epoch')).then(resolve), 0));
     return Promise.all([loss, acc]).then(() => undefined);
+  }
+
+  /** Plot width: the preferred one, narrower when the page is (phones). */
+  private width(): number {
+    const avail = this.el.clientWidth || document.documentElement.clientWidth;
+    return Math.max(160, Math.min(CHART_WIDTH, avail - CHART_CHROME));
+  }
+
+  private updateTable(history: History): void {
+    if (history.loss.length === this.altEpochs) return;
+    this.altEpochs = history.loss.length;
+    this.altBody.replaceChildren(
+      ...history.loss.map((l, i) => h('tr', {}, h('th', { scope: 'row' }, String(i + 1)), ...[l, history.acc[i], history.val_loss[i], history.val_acc[i]].map((v) => h('td', {}, fmt(v))))),
+    );
   }
 
   private data(history: History, running?: RunningEpoch): TrainingHistory {
@@ -72,6 +100,8 @@ export class HistoryCharts {
   }
 
   clear(): void {
+    this.altEpochs = -1;
+    this.altBody.replaceChildren();
     this.loss.clear();
     this.acc.clear();
   }
