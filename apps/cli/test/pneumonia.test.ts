@@ -39,7 +39,7 @@ interface BinaryJson {
   it('re-splits validation from training data, stratified', () => {
     const r = runCli(['train', 'cnn-pneumonia', '--data', SAMPLE, '--epochs', '1', '--image-size', '32', '--val-from-train', '0.25', '--json', '--verbose', '--no-record']);
     expect(r.status).toBe(0);
-    expect(r.stderr).toMatch(/chest X-rays 60 train \/ 20 validation \/ 15 test/);
+    expect(r.stderr).toMatch(/split: 60 train \/ 20 validation \(a stratified part of the training data\) \/ 15 test/);
   });
 
   it('predicts JPEGs with a trained run', () => {

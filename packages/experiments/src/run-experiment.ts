@@ -153,6 +153,8 @@ export async function runExperiment(plan: ExperimentPlan, host: ExperimentHost, 
   const t0 = performance.now();
   const data = await loadExperimentData(plan, host, hooks);
   hooks.signal?.throwIfAborted();
+  const from = { data: "the data's own validation split", stratified: 'a stratified part of the training data', split: 'the last part of the training data' };
+  status(`split: ${data.train.size} train / ${data.validation?.size ?? 0} validation${data.validationSource ? ` (${from[data.validationSource]})` : ''} / ${data.test.size} test`);
   const model = buildModel(plan.spec, { seed: plan.seed, inputShape: data.train.sampleShape });
   model.setUserDefinedMetadata(experimentMetadata(plan.spec, plan.dataset.classNames, plan.dataset.name, plan.pipeline));
   const record = startRecord(plan, data, model, host, hooks);
