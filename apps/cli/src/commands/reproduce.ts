@@ -134,6 +134,7 @@ export function registerReproduce(program: Command, ctx: CommandContext): void {
   addOptions(report, ['runsDir', 'json'])
     .addHelpText('after', '\nExamples:\n  nnlab report\n  nnlab report --runs 20261202-101500-mlp-raw-3f9a,20261202-102000-custom-a1b2')
     .action(async (ids: string[], f: { runs?: string[]; runsDir?: string; out: string; json?: boolean }) => {
+      await ctx.quietTf(); // the explanation figures run the runs' models
       const dir = existingRunsDir(f.runsDir);
       const listed = listRuns(dir);
       for (const p of listed.problems) if (!f.json) ctx.info(`warning: skipped ${p.dir}: ${p.problem}`);
