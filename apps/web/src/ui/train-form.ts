@@ -165,7 +165,10 @@ export class TrainForm {
     const hidden = this.hiddenDefaults(entry.id);
     this.hidden.placeholder = hidden ? `course: ${hidden.join(',')}` : 'course value';
     this.updateLearningRatePlaceholder();
-    const imageHint = entry.input === 'xray-image' ? 'PneumoniaMNIST 28×28 resized; 64 trains ~4× faster than 128' : '28 = MNIST as is';
+    // The smallest size each model takes (the pneumonia CNN's pooling needs at least 32 px).
+    const xray = entry.input === 'xray-image';
+    this.imageSize.min = xray ? '32' : '8';
+    const imageHint = xray ? '32–512: the 28×28 X-rays resized up; 64 trains ~4× faster than 128' : '28 = MNIST as is';
     this.fields.imageSize.querySelector('.field-hint')?.remove();
     this.fields.imageSize.append(h('span', { class: 'field-hint' }, imageHint));
     this.fields.limit.querySelector('input')!.placeholder = entry.input === 'xray-image' ? 'all 4708' : 'all 60000';
