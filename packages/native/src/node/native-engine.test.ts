@@ -125,7 +125,7 @@ describe('the addon outside this process', () => {
     const code = `
       const { registerNativeEngine } = require('@nnlab/native/node');
       try { const s = registerNativeEngine(); console.log(JSON.stringify(s)); } catch (e) { console.log(JSON.stringify({ error: e.message, code: e.code })); }`;
-    const env = { NNLAB_NATIVE_ADDON: '/nonexistent/nnlab_native.node' };
+    const env = { NNLAB_NATIVE_ADDON: '/nonexistent/nnlab_native.node', NNLAB_REQUIRE_NATIVE: '' };
     const missing = JSON.parse(run(env, code).stdout.trim().split('\n').pop()!) as { available: boolean; reason: string };
     expect(missing.available).toBe(false);
     expect(missing.reason).toMatch(/not built .*g\+\+ and libdnnl-dev/);
