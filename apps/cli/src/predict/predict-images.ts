@@ -9,7 +9,7 @@ import { bundleFolder } from './bundle-folder';
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { ModelFormatError, useBackend, type BackendName } from '@nnlab/core';
+import { ModelFormatError, choosePredictor, useBackend, type BackendName } from '@nnlab/core';
 import { insideFolder, loadModelFromDir, registerNodeBackends } from '@nnlab/core/node';
 import { decodeGrayscale } from '@nnlab/datasets/node';
 import { identifySavedModel, prepareImage, zooIdFromShapes, type IdentitySource, type RunRecord } from '@nnlab/experiments';
@@ -101,6 +101,10 @@ export async function predictImages(modelPath: string, images: string[], options
     }
     const digits = pipeline.input !== 'xray-image';
     const predictions: ImagePrediction[] = [];
+    // The native engine runs the model when it is registered and takes it (else tfjs' predict).
+    const { predictor } = choosePredictor('auto', model, 1);
+    const outputs = (model.outputs[0].shape.slice(1) as number[]).reduce((a, b) => a * b, 1);
+    try {
     for (const file of images) {
       const img = await decodeGrayscale(file);
       const polarity = digits ? detectPolarity(img.data, img.height, img.width) : undefined;
@@ -112,9 +116,16 @@ export async function predictImages(modelPath: string, images: string[], options
         center: centerDigit,
       };
       const sample = prepareImage(pipeline, img.data, img.height, img.width, { invert, centerDigit });
-      const out = tf.tidy(() => model.predict(tf.tensor(sample, [1, ...inShape])) as tf.Tensor);
-      const values = Array.from(await out.data());
-      out.dispose();
+      let values: number[];
+      if (predictor) {
+        const out = new Float32Array(outputs);
+        predictor.predict(Float32Array.from(sample), 1, out);
+        values = Array.from(out);
+      } else {
+        const out = tf.tidy(() => model.predict(tf.tensor(sample, [1, ...inShape])) as tf.Tensor);
+        values = Array.from(await out.data());
+        out.dispose();
+      }
       if (values.some((v) => !Number.isFinite(v))) throw new ModelFormatError(modelDir, `the model computed ${values.find((v) => !Number.isFinite(v))} for ${file}: its weights are damaged`);
       if (values.length === 1) {
         const p = values[0];
@@ -125,6 +136,9 @@ export async function predictImages(modelPath: string, images: string[], options
         for (let k = 1; k < values.length; k++) if (values[k] > values[cls]) cls = k;
         predictions.push({ file, class: cls, className: who.classNames[cls] ?? String(cls), probability: values[cls], probabilities: values, applied });
       }
+    }
+    } finally {
+      predictor?.dispose();
     }
     return { modelId, identifiedBy: who.from, source: record ? `run ${record.id}` : modelDir, predictions };
   } finally {
