@@ -8,6 +8,7 @@ import { closeSync, existsSync, ftruncateSync, mkdirSync, mkdtempSync, openSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import sharp from 'sharp';
 import { runCli } from './run-cli';
 
 let tmp: string;
@@ -86,5 +87,27 @@ describe('data errors (exit 3)', () => {
       writeFileSync(join(dir, `${name}-labels-idx1-ubyte.gz`), idx([n], 0x08, Uint8Array.from({ length: n }, (_, i) => i % 10)));
     }
     expectError(['train', 'mlp-raw', '--data', dir, '--epochs', '1', '--no-record'], 2, "the data's 8×8 images do not match the model's 28×28 input");
+  });
+
+  it('a truncated JPEG in an X-ray folder is refused by name while loading, before training starts', async () => {
+    const root = join(tmp, 'xrays');
+    let k = 0;
+    for (const split of ['train', 'test']) {
+      for (const cls of ['NORMAL', 'PNEUMONIA']) {
+        mkdirSync(join(root, split, cls), { recursive: true });
+        for (let i = 0; i < 4; i++) {
+          const px = Buffer.alloc(24 * 24, (k++ * 53) % 256);
+          await sharp(px, { raw: { width: 24, height: 24, channels: 1 } }).png().toFile(join(root, split, cls, `${i}.png`));
+        }
+      }
+    }
+    const jpeg = await sharp(Buffer.alloc(64 * 64, 128), { raw: { width: 64, height: 64, channels: 1 } }).jpeg().toBuffer();
+    const broken = join(root, 'train', 'PNEUMONIA', 'broken.jpeg');
+    writeFileSync(broken, jpeg.subarray(0, Math.floor(jpeg.length / 2)));
+    const r = runCli(['train', 'cnn-pneumonia', '--data', root, '--image-size', '32', '--epochs', '1', '--no-record', '--json', '--verbose'], {}, 120000);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain(`refused 1 image(s) that do not decode: ${broken} (cannot `);
+    expect(r.stderr.indexOf(broken)).toBeLessThan(r.stderr.indexOf('training on'));
+    expect(r.json<{ status: string }>().status).toBe('complete');
   });
 });
