@@ -84,3 +84,25 @@ test('cnn-mnist trains on wasm in the worker and learns', async () => {
   expect(Number(await w.page.getAttribute('[data-testid=test-metrics]', 'data-accuracy'))).toBeGreaterThan(0.5);
   expect(w.errors).toEqual([]);
 }, 180_000);
+
+test('cnn-pneumonia: a decision-threshold control gives sensitivity and specificity on the test set, with the course-model note', async () => {
+  const status = await trainQuick(w.page, { model: 'cnn-pneumonia', limit: 300, epochs: 1, imageSize: 32 }, 150_000);
+  expect(status).toMatch(/^done: cnn-pneumonia #3/);
+  const result = w.page.locator('[data-testid=threshold-result]');
+  // At 0.5 the control agrees with the test metrics (recall = sensitivity).
+  const metrics = (await w.page.textContent('[data-testid=test-metrics]')) ?? '';
+  const [, , recall] = /precision\/recall([\d.]+)\/([\d.]+)/.exec(metrics.replace(/\s+/g, '')) ?? [];
+  expect(Number(await result.getAttribute('data-sensitivity'))).toBeCloseTo(Number(recall), 3);
+  const specAt05 = Number(await result.getAttribute('data-specificity'));
+  // A lower threshold finds at least as many pneumonia cases and clears at most as many normal ones.
+  await w.page.$eval('[data-testid=threshold-input]', (el) => {
+    (el as HTMLInputElement).value = '0.1';
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  expect(await result.textContent()).toMatch(/^threshold 0\.10: sensitivity [\d.]+ \(\d+ of \d+ PNEUMONIA cases found\), specificity [\d.]+ \(\d+ of \d+ NORMAL cases cleared\)/i);
+  expect(Number(await result.getAttribute('data-specificity'))).toBeLessThanOrEqual(specAt05);
+  expect(await w.page.textContent('[data-testid=course-model-note]')).toContain('not a diagnostic tool');
+  await screenshot(w.page, 'train-pneumonia-threshold');
+  expect(w.errors).toEqual([]);
+}, 180_000);
+

@@ -81,9 +81,10 @@ async function run(msg: Extract<ToWorker, { type: 'start' }>): Promise<void> {
       {
         signal: abort.signal,
         onStatus: status,
-        onLoopEnded: (stopped) => post({ type: 'loop-ended', runId, stopped }),
         onEvent: (event: TrainEvent) => {
           if (event.type === 'batch-end' && !throttle.ready() && event.batch !== event.stepsPerEpoch - 1) return;
+          // The loop's end is announced first, before the page spends time drawing the final curves.
+          if (event.type === 'train-end') post({ type: 'loop-ended', runId, stopped: event.stopped });
           post({ type: 'event', runId, event });
         },
       },
