@@ -112,7 +112,7 @@ export async function prepareTrainingData(source: SourceData, o: PrepareDataOpti
       options.featureCacheKeys = keys;
       datasetOf = async (s, which) => {
         const split = inMemory(s, pipeline);
-        const sha = source.files.find((f) => f.name.startsWith(which === 'test' ? 't10k-images' : 'train-images'))?.sha256;
+        const sha = source.files.find((f) => f.name.includes(which === 'test' ? 't10k-images' : 'train-images'))?.sha256; // names are like mnist/t10k-images-idx3-ubyte.gz
         const r = await hog({
           split,
           options: pipeline.hog!,
