@@ -1,7 +1,9 @@
 /**
  * Explanations in the web app, in real headless Chromium: an imported cnn-pneumonia model shows a
  * Grad-CAM overlay on the X-ray card whose opacity slider redraws it; every digit model shows a
- * saliency overlay on its card, and the CNN a layer view of the drawn digit's activations.
+ * saliency overlay on its card, and the CNN a layer view of the drawn digit's activations;
+ * clicking a confusion-matrix cell after training opens the gallery of its test images with
+ * their explanations.
  * Screenshots at 1280×800 and 390×844 go to test-results/.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { modelToFiles } from '@nnlab/core';
 import { buildZooModel } from '@nnlab/models';
-import { REPO_DIR, drawOne, screenshot, showTab } from './support/app';
+import { REPO_DIR, drawOne, screenshot, showTab, trainQuick } from './support/app';
 import type { WatchedPage } from './support/browser';
 import { nodeBackend } from './support/node-model';
 import { startAppSession, type AppSession } from './support/session';
@@ -99,5 +101,27 @@ test('every digit model shows a saliency overlay, and the CNN its layer view', a
   await screenshot(w.page, 'explain-digits-1280');
   await w.page.setViewportSize({ width: 390, height: 844 });
   await screenshot(w.page, 'explain-digits-390');
+  expect(w.errors).toEqual([]);
+});
+
+test('clicking a confusion-matrix cell opens the gallery of its test images with explanations', async () => {
+  await w.page.setViewportSize({ width: 1280, height: 800 });
+  await trainQuick(w.page, { model: 'mlp-raw', limit: 1000, epochs: 1 });
+  await w.page.waitForSelector('[data-testid=confusion-chart][data-rendered=true]');
+  // cells in data order: (true 0, predicted 0), (0, 1), … — (1, 1) is the 12th
+  const cells = w.page.locator('[data-testid=confusion-chart] svg g.mark-rect.role-mark path');
+  expect(await cells.count()).toBe(100);
+  await cells.nth(11).click({ force: true });
+  const gallery = w.page.locator('[data-testid=gallery-content]');
+  await gallery.waitFor({ timeout: 60_000 });
+  const count = Number(await gallery.getAttribute('data-count'));
+  const shown = await gallery.locator('[data-testid=explain-overlay]').count();
+  expect(count).toBeGreaterThan(0); // most 1s are recognised after one epoch
+  expect(shown).toBe(Math.min(8, count));
+  expect(await gallery.locator('h3').textContent()).toMatch(/true 1, predicted 1 — \d+ test image/);
+  await gallery.scrollIntoViewIfNeeded();
+  await screenshot(w.page, 'explain-gallery-1280');
+  await w.page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(w.page, 'explain-gallery-390');
   expect(w.errors).toEqual([]);
 });

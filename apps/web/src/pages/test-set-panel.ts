@@ -9,6 +9,7 @@ import { isBinaryEvaluation } from '@nnlab/experiments';
 import type { CourseSettings } from '@nnlab/models';
 import type { RunSummary } from '../storage/saved-models';
 import { thresholdMetrics } from '../training/threshold-metrics';
+import type { GalleryOpener } from '../explain/confusion-gallery';
 import { h } from '../ui/dom';
 import { metricsView } from '../ui/metrics-view';
 import { VegaChart } from '../ui/vega-chart';
@@ -21,9 +22,12 @@ export class TestSetPanel {
   private readonly threshold = h('div', { class: 'threshold-slot' });
   private readonly confusion = new VegaChart('confusion-chart');
   private readonly roc = new VegaChart('roc-chart');
+  /** Test images of a clicked confusion-matrix cell, with explanations (src/explain/). */
+  private readonly gallery = h('div', { class: 'gallery-slot', 'data-testid': 'confusion-gallery' });
+  private classNames: string[] = [];
 
   constructor() {
-    this.el = h('div', { class: 'panel' }, h('h2', {}, 'Test set'), this.caption, h('div', { class: 'results-row' }, this.metrics, this.confusion.el, this.roc.el), this.threshold);
+    this.el = h('div', { class: 'panel' }, h('h2', {}, 'Test set'), this.caption, h('div', { class: 'results-row' }, this.metrics, this.confusion.el, this.roc.el), this.threshold, this.gallery);
   }
 
   /** Empties the panel, saying why. */
@@ -33,6 +37,22 @@ export class TestSetPanel {
     this.threshold.replaceChildren();
     this.confusion.clear();
     this.roc.clear();
+    this.gallery.replaceChildren();
+  }
+
+  /** Lets a click on a confusion-matrix cell open the gallery of its test images. */
+  setGallery(open: GalleryOpener): void {
+    this.gallery.replaceChildren(h('p', { class: 'muted' }, 'click a confusion-matrix cell to see its test images and what the model looked at'));
+    this.confusion.onDatumClick((d) => {
+      const t = this.classNames.indexOf(String(d.actual));
+      const p = this.classNames.indexOf(String(d.predicted));
+      if (t < 0 || p < 0) return;
+      this.gallery.replaceChildren(h('p', { class: 'muted' }, 'explaining…'));
+      open(t, p, this.classNames).then(
+        (el) => this.gallery.replaceChildren(el),
+        (err) => this.gallery.replaceChildren(h('p', { class: 'error' }, `gallery failed: ${err instanceof Error ? err.message : String(err)}`)),
+      );
+    });
   }
 
   /** Names the run shown (once the session gave it its label). */
@@ -45,6 +65,8 @@ export class TestSetPanel {
     const r = run.record;
     const test = r.test;
     const classNames = r.config.classNames ?? test?.confusionMatrix.map((_, i) => String(i)) ?? [];
+    this.classNames = classNames;
+    this.gallery.replaceChildren();
     const limited = r.config.data.trainCount < 60000 && r.config.data.name.toLowerCase().includes('mnist');
     this.caption.dataset.detail = `run ${r.id}, ${r.history.loss.length} epoch(s) on ${r.config.data.trainCount} training images${limited ? ' (a training-set limit: the course trained on all 60,000, so compare its accuracy with care)' : ''}`;
     this.caption.textContent = this.caption.dataset.detail;

@@ -17,6 +17,7 @@ import { StatusLine } from '../ui/status-line';
 import type { TrainForm } from '../ui/train-form';
 import { errorMessage } from '../util/errors';
 import { fmt } from '../util/format';
+import { confusionGallery } from '../explain/confusion-gallery';
 import { TestSetPanel } from './test-set-panel';
 import { TrainProgressView } from './train-progress';
 
@@ -152,6 +153,7 @@ export class TrainPage {
         run,
       });
       this.results.setRunLabel(m.label);
+      this.results.setGallery(confusionGallery(this.session.get(m.key) ?? m, result.record.config.data.testCount));
       const kept = await keepModel(this.session, this.session.get(m.key) ?? m, result.files).then(
         () => 'kept in this browser',
         (err) => `not kept in this browser (${errorMessage(err)})`,

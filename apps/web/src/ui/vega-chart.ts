@@ -17,6 +17,7 @@ export class VegaChart {
   /** True while the shown view was made by `updateData` (its data may be replaced in place). */
   private live = false;
   private renderer: 'svg' | 'canvas' = 'svg';
+  private onClick?: (datum: Record<string, unknown>) => void;
 
   constructor(testId: string, className = 'chart') {
     this.el = h('div', { class: className, 'data-testid': testId });
@@ -52,6 +53,12 @@ export class VegaChart {
     this.live = true;
   }
 
+  /** Calls `handler` with the datum of a clicked mark (e.g. a confusion-matrix cell). */
+  onDatumClick(handler: (datum: Record<string, unknown>) => void): void {
+    this.onClick = handler;
+    this.current?.view.addEventListener('click', (_e, item) => item?.datum && this.onClick?.(item.datum as Record<string, unknown>));
+  }
+
   /** Removes the chart. */
   clear(): void {
     this.pending = undefined;
@@ -80,6 +87,7 @@ export class VegaChart {
       }
       this.current?.finalize();
       this.current = result;
+      if (this.onClick) result.view.addEventListener('click', (_e, item) => item?.datum && this.onClick?.(item.datum as Record<string, unknown>));
       this.el.replaceChildren(target);
       this.el.dataset.rendered = 'true';
     }
