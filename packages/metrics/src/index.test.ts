@@ -52,7 +52,7 @@ describe('@nnlab/metrics entry', () => {
   });
 
   it('chart specs carry the numbers they plot', () => {
-    const spec = metrics.buildConfusionMatrixSpec(metrics.confusionMatrix(yTrue, yPred)) as { data: { values: { count: number }[] } };
+    const spec = metrics.buildConfusionMatrixSpec(metrics.confusionMatrix(yTrue, yPred)) as unknown as { data: { values: { count: number }[] } };
     expect(spec.data.values.map((v) => v.count)).toEqual([1, 1, 0, 0, 2, 0, 1, 0, 2]);
   });
 
