@@ -1,6 +1,5 @@
 import { modelToFiles } from '@nnlab/core';
-import { buildZooModel, type ModelId } from '@nnlab/models';
-import { inferZooId } from './infer-zoo-id';
+import { buildZooModel, getZooEntry, setModelMetadata, type ModelId } from '@nnlab/models';
 import { importModel, pickModelFiles } from './model-import';
 
 async function savedAsFiles(id: ModelId, args: { imageSize?: number } = {}, names = ['model.json', 'weights.bin']): Promise<File[]> {
@@ -10,26 +9,19 @@ async function savedAsFiles(id: ModelId, args: { imageSize?: number } = {}, name
   return [new File([files.modelJson], names[0]), new File([files.weights['weights.bin'] as Uint8Array<ArrayBuffer>], names[1])];
 }
 
-describe('inferZooId', () => {
-  it.each([
-    ['mlp-raw', {}, undefined],
-    ['mlp-hog', {}, undefined],
-    ['cnn-mnist', {}, 28],
-    ['cnn-pneumonia', { imageSize: 64 }, 64],
-  ] as const)('recognises %s from its layers', (id, args, imageSize) => {
-    const model = buildZooModel(id, args);
-    expect(inferZooId(model)).toEqual(imageSize ? { zooId: id, imageSize } : { zooId: id });
-    model.dispose();
-  });
-
-  it('gives up on shapes the zoo does not have', () => {
-    const model = buildZooModel('mlp-raw', { inputSize: 100 } as never);
-    expect(inferZooId(model)).toBeUndefined();
-    model.dispose();
-  });
-});
-
 describe('importModel', () => {
+  it('takes the zoo id from the model metadata before its shapes', async () => {
+    // A model saved with its spec in model.json's metadata is identified by it, not by its shapes.
+    const model = buildZooModel('mlp-raw', { seed: 1 });
+    setModelMetadata(model, getZooEntry('mlp-raw').spec);
+    const files = await modelToFiles(model);
+    model.dispose();
+    const picked = [new File([files.modelJson], 'model.json'), new File([files.weights['weights.bin'] as Uint8Array<ArrayBuffer>], 'weights.bin')];
+    const imported = await importModel(await pickModelFiles(picked));
+    expect(imported).toMatchObject({ how: 'metadata', entry: { id: 'mlp-raw' } });
+    imported.model.dispose();
+  });
+
   it('loads model.json + weights.bin and recognises the zoo model and its input pipeline', async () => {
     const imported = await importModel(await pickModelFiles(await savedAsFiles('cnn-pneumonia', { imageSize: 32 })));
     expect(imported).toMatchObject({ how: 'shape', entry: { id: 'cnn-pneumonia' }, pipeline: { input: 'xray-image', height: 32, width: 32, scale: 1, sampleShape: [32, 32, 1] } });

@@ -4,9 +4,8 @@
  * it is and how its inputs are prepared.
  */
 import { ModelFormatError, modelFromFiles, parseModelJson, type ModelFiles } from '@nnlab/core';
-import { getZooEntry, type ModelId, type ZooEntry } from '@nnlab/models';
-import { inputPipelineFor, isModelBundleText, isRunRecord, readModelBundle, type InputPipeline, type RunRecord } from '@nnlab/experiments';
-import { inferZooId } from './infer-zoo-id';
+import { MODEL_IDS, getZooEntry, readModelMetadata, type ModelId, type ZooEntry } from '@nnlab/models';
+import { inputPipelineFor, isModelBundleText, isRunRecord, readModelBundle, zooIdFromShapes, type InputPipeline, type RunRecord } from '@nnlab/experiments';
 import { inputSampleShape, type LayersModel } from './layers-model';
 
 /** The files picked by the user, sorted out. */
@@ -26,7 +25,7 @@ export interface ImportedModel {
   entry: ZooEntry;
   pipeline: InputPipeline;
   /** How the zoo id was decided. */
-  how: 'chosen' | 'run.json' | 'shape';
+  how: 'chosen' | 'run.json' | 'metadata' | 'shape';
 }
 
 async function readJson(file: File): Promise<unknown> {
@@ -77,13 +76,15 @@ function sameShape(a: readonly number[], b: readonly number[]): boolean {
 
 /**
  * Loads the model and decides its zoo id: the user's choice, else the run record's, else the
- * model's shape. The input pipeline is the run record's when it has one, else the zoo's.
+ * model's own metadata, else (older models without metadata) its shape. The input pipeline is the run record's when it has one, else the zoo's.
  * @throws ModelFormatError when the model does not fit the zoo entry.
  */
 export async function importModel(picked: PickedModelFiles, chosen?: ModelId): Promise<ImportedModel> {
   const model = await modelFromFiles(picked.files, picked.source);
   try {
-    const inferred = inferZooId(model);
+    // What the model says of itself (model.json metadata) before what its shapes suggest (older models).
+    const metaName = readModelMetadata(model).spec?.name;
+    const fromMetadata = (MODEL_IDS as readonly string[]).find((id) => id === metaName);
     let how: ImportedModel['how'];
     let zooId: string;
     if (chosen) {
@@ -92,8 +93,11 @@ export async function importModel(picked: PickedModelFiles, chosen?: ModelId): P
     } else if (picked.run) {
       zooId = picked.run.config.model;
       how = 'run.json';
-    } else if (inferred) {
-      zooId = inferred.zooId;
+    } else if (fromMetadata) {
+      zooId = fromMetadata;
+      how = 'metadata';
+    } else if (zooIdFromShapes(model)) {
+      zooId = zooIdFromShapes(model)!;
       how = 'shape';
     } else {
       throw new ModelFormatError(picked.source, `cannot tell which zoo model this is (input [${inputSampleShape(model).join(', ')}]): choose the zoo model`);

@@ -17,7 +17,7 @@ import { StatusLine } from '../ui/status-line';
 import { errorMessage } from '../util/errors';
 import { fmt } from '../util/format';
 
-const HOW = { chosen: 'as chosen', 'run.json': 'from run.json', shape: 'recognised from its layers' } as const;
+const HOW = { chosen: 'as chosen', 'run.json': 'from run.json', metadata: 'from its metadata', shape: 'recognised from its layers (no metadata)' } as const;
 
 export class ModelsPage {
   readonly el: HTMLElement;
