@@ -71,7 +71,8 @@ async function uploadDigit(path: string): Promise<void> {
 test('a model trained by `nnlab train` imports and predicts a PNG exactly as in Node', async () => {
   const modelDir = join(cliRunDir, 'model');
   const status = await importFiles([join(modelDir, 'model.json'), join(modelDir, 'weights.bin')]);
-  expect(status).toMatch(/imported mlp-raw #1: MLP on raw MNIST pixels, 7,960 parameters \(recognised from its layers\)/);
+  // `nnlab train` saves the spec in model.json's metadata: the page reads it instead of guessing from shapes.
+  expect(status).toMatch(/imported mlp-raw #1: MLP on raw MNIST pixels, 7,960 parameters \(from its metadata\)/);
   await uploadDigit(digitPng);
   const [page] = await digitPredictions(w.page);
   expect(page.zooId).toBe('mlp-raw');
