@@ -4,22 +4,13 @@
  * are checked the same way in @nnlab/models (zoo-gradients.test.ts).
  */
 import * as tf from '@tensorflow/tfjs';
-import { maxRelAbsError, seededValues, setUpBackends, sizeOf } from './testing/test-support';
+import { maxRelAbsError, seededTensor, seededValues, setUpBackends, type PlainFloats as Plain } from './testing/test-support';
 
 const TOLERANCE = 1e-3;
 
 beforeAll(async () => {
   await setUpBackends();
 });
-
-interface Plain {
-  values: Float32Array;
-  shape: number[];
-}
-
-function plain(shape: number[], seed: number, scale = 1): Plain {
-  return { values: seededValues(sizeOf(shape), seed, -scale, scale), shape };
-}
 
 function oneHot(batch: number, classes: number, seed: number): Plain {
   const values = new Float32Array(batch * classes);
@@ -40,15 +31,15 @@ async function gradsOn(backend: string, params: Plain[], loss: (p: tf.Tensor[]) 
 
 describe('CNN gradients on wasm match the cpu backend', () => {
   it('a small CNN written with ops (same and valid padding, stride 2, odd sizes)', async () => {
-    const x = plain([3, 13, 11, 3], 41);
+    const x = seededTensor([3, 13, 11, 3], 41);
     const y = oneHot(3, 5, 42);
     const params = [
-      plain([3, 3, 3, 6], 43, 0.5), // conv1, same
-      plain([6], 44, 0.1),
-      plain([2, 2, 6, 8], 45, 0.5), // conv2, valid, stride 2
-      plain([8], 46, 0.1),
-      plain([2 * 1 * 8, 5], 47, 0.5), // dense
-      plain([5], 48, 0.1),
+      seededTensor([3, 3, 3, 6], 43, 0.5), // conv1, same
+      seededTensor([6], 44, 0.1),
+      seededTensor([2, 2, 6, 8], 45, 0.5), // conv2, valid, stride 2
+      seededTensor([8], 46, 0.1),
+      seededTensor([2 * 1 * 8, 5], 47, 0.5), // dense
+      seededTensor([5], 48, 0.1),
     ];
     const loss = ([k1, b1, k2, b2, w, b]: tf.Tensor[]): tf.Scalar => {
       const xs = tf.tensor4d(x.values, x.shape as [number, number, number, number]);

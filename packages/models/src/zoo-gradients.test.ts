@@ -4,7 +4,7 @@
  * and data.
  */
 import * as tf from '@tensorflow/tfjs';
-import { maxRelAbsError, seededValues, setUpBackends, sizeOf } from '@nnlab/kernels-wasm/testing';
+import { maxRelAbsError, seededTensor, seededValues, setUpBackends, sizeOf, type PlainFloats as Plain } from '@nnlab/kernels-wasm/testing';
 import { buildZooModel, type ModelId } from './model-zoo';
 
 const TOLERANCE = 1e-3;
@@ -12,15 +12,6 @@ const TOLERANCE = 1e-3;
 beforeAll(async () => {
   await setUpBackends();
 });
-
-interface Plain {
-  values: Float32Array;
-  shape: number[];
-}
-
-function plain(shape: number[], seed: number, scale = 1): Plain {
-  return { values: seededValues(sizeOf(shape), seed, -scale, scale), shape };
-}
 
 /** The model's loss gradients w.r.t. its trainable weights on `backend`, weights set from `weights`. */
 async function zooGrads(backend: string, id: ModelId, weights: Plain[], x: Plain, y: Plain): Promise<Float32Array[]> {
@@ -42,7 +33,7 @@ async function zooGrads(backend: string, id: ModelId, weights: Plain[], x: Plain
 async function randomWeights(id: ModelId): Promise<Plain[]> {
   await tf.setBackend('cpu');
   const probe = buildZooModel(id, { seed: 1 });
-  const weights = probe.getWeights().map((w, i) => plain(w.shape, 100 + i, Math.sqrt(3 / Math.max(1, sizeOf(w.shape.slice(0, -1))))));
+  const weights = probe.getWeights().map((w, i) => seededTensor(w.shape, 100 + i, Math.sqrt(3 / Math.max(1, sizeOf(w.shape.slice(0, -1))))));
   probe.dispose();
   return weights;
 }
@@ -61,10 +52,10 @@ describe("the zoo CNNs' gradients on wasm match the cpu backend", () => {
     const labels = seededValues(4, 52, 0, 10);
     const y = new Float32Array(40);
     labels.forEach((l, i) => (y[i * 10 + Math.floor(l)] = 1));
-    await compare('cnn-mnist', plain([4, 28, 28, 1], 51), { values: y, shape: [4, 10] });
+    await compare('cnn-mnist', seededTensor([4, 28, 28, 1], 51), { values: y, shape: [4, 10] });
   });
 
   it('cnn-pneumonia (batch 1)', async () => {
-    await compare('cnn-pneumonia', plain([1, 128, 128, 1], 53), { values: new Float32Array([1]), shape: [1, 1] });
+    await compare('cnn-pneumonia', seededTensor([1, 128, 128, 1], 53), { values: new Float32Array([1]), shape: [1, 1] });
   }, 300000);
 });

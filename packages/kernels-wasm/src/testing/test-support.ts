@@ -43,6 +43,17 @@ export function seededValues(n: number, seed: number, lo = -1, hi = 1): Float32A
   return out;
 }
 
+/** A float tensor as plain data. */
+export interface PlainFloats {
+  values: Float32Array;
+  shape: number[];
+}
+
+/** A float tensor of `shape` with seeded uniform values in [-scale, scale). */
+export function seededTensor(shape: number[], seed: number, scale = 1): PlainFloats {
+  return { values: seededValues(sizeOf(shape), seed, -scale, scale), shape };
+}
+
 /** Number of elements of a shape. */
 export function sizeOf(shape: readonly number[]): number {
   return shape.reduce((a, b) => a * b, 1);
