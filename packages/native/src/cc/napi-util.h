@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "layer.h"
+#include "signal-block.h"
 
 namespace nnlab::napi {
 
@@ -39,10 +40,14 @@ napi_value makeString(napi_env env, const std::string& s);
 napi_value makeObject(napi_env env);
 void set(napi_env env, napi_value obj, const char* key, napi_value v);
 
-/** Runs `body`; a thrown exception becomes a pending JS Error and the call returns undefined. */
+/**
+ * Runs `body` with asynchronous signals held back (signal-block.h: oneDNN's GEMM kernels must not
+ * take a signal); a thrown exception becomes a pending JS Error and the call returns undefined.
+ */
 template <class F>
 napi_value guard(napi_env env, F body) {
   try {
+    SignalBlock quiet;
     return body();
   } catch (const std::exception& e) {
     bool pending = false;
