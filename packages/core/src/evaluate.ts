@@ -8,7 +8,7 @@ import { shapeSize } from './dataset';
 import { InterruptedError, InvalidOptionError } from './errors';
 import { EventLoopYielder } from './yield-to-event-loop';
 import { choosePredictor } from './engines/choose-engine';
-import type { EngineChoice, EngineInfo } from './engines/engine';
+import type { EngineChoice, EngineInfo, Predictor } from './engines/engine';
 import { getLoss, type LossName } from './losses';
 
 /** Options of `evaluateModel`. */
@@ -24,6 +24,11 @@ export interface EvaluateOptions {
    * to the event loop regularly, so a stop request (a worker message, Ctrl-C) can arrive.
    */
   signal?: AbortSignal;
+  /**
+   * Runs the forward passes on this predictor (a training engine's own, during fit) instead of
+   * choosing one by `engine`; the caller keeps it (it is not disposed here).
+   */
+  predictor?: Predictor;
 }
 
 /** What `evaluateModel` returns. */
@@ -59,12 +64,12 @@ export async function evaluateModel(model: tf.LayersModel, data: Dataset, option
   const targets = new Float32Array(data.size * outputSize);
   const xBuf = new Float32Array(Math.min(batchSize, data.size) * sampleSize);
   const idx = new Int32Array(Math.min(batchSize, data.size));
-  const { predictor } = choosePredictor(options.engine ?? 'auto', model, Math.min(batchSize, data.size));
+  const predictor = options.predictor ?? choosePredictor(options.engine ?? 'auto', model, Math.min(batchSize, data.size)).predictor;
   try {
     const lossSum = await forwardAll();
     return summarize(lossSum);
   } finally {
-    predictor?.dispose();
+    if (predictor !== options.predictor) predictor?.dispose();
   }
 
   async function forwardAll(): Promise<number> {

@@ -172,7 +172,13 @@ export async function fit(model: tf.LayersModel, train: Dataset, options: FitOpt
       // A stopped epoch is not validated: Stop ends the loop now (the caller evaluates the model so far).
       if (options.validation && options.validation.size > 0 && !stopped) {
         await emit({ type: 'validation-begin', epoch, samples: options.validation.size });
-        const ev = await evaluateModel(model, options.validation, { batchSize: Math.max(batchSize, 256), loss: lossName, engine: choice === 'wasm' ? 'tfjs' : choice, signal: options.signal }).catch((err: unknown) => {
+        const ev = await evaluateModel(model, options.validation, {
+          batchSize: Math.max(batchSize, 256),
+          loss: lossName,
+          engine: choice === 'wasm' ? 'tfjs' : choice,
+          predictor: engine.predictor?.(),
+          signal: options.signal,
+        }).catch((err: unknown) => {
           if (err instanceof InterruptedError && options.signal?.aborted) return undefined;
           throw err;
         });

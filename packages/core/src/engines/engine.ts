@@ -65,6 +65,13 @@ export interface TrainingEngine {
   sync(): void | Promise<void>;
   /** Frees the engine's memory (the model stays). */
   dispose(): void;
+  /**
+   * Runs the model forward on the weights the engine holds now, without a sync and without
+   * building anything (fit's validation pass after every epoch). Owned by the engine: its
+   * `dispose` does nothing, and it is invalid once the engine is disposed. Absent: validation
+   * builds an inference engine from the tfjs model.
+   */
+  predictor?(): Predictor;
 }
 
 /** Runs a model forward on plain arrays (inference engines for `evaluateModel`/predict). */

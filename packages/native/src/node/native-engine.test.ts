@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as tf from '@tensorflow/tfjs';
-import { arrayDataset, evaluateModel, fit, type Dataset } from '@nnlab/core';
+import { arrayDataset, evaluateModel, fit, sliceDataset, type Dataset } from '@nnlab/core';
 import { setUpBackends } from '@nnlab/kernels-wasm/testing';
 import { addonPath } from './addon';
 import { registerNativeEngine } from './register';
@@ -11,10 +11,10 @@ import { registerNativeEngine } from './register';
 // The repository's embedded MNIST test images (IDX, gzip).
 const MNIST = join(__dirname, '..', '..', '..', '..', 'data', 'mnist');
 
-function mnist(count: number): Dataset {
+function mnist(count: number, sampleShape = [784]): Dataset {
   const images = gunzipSync(readFileSync(join(MNIST, 't10k-images-idx3-ubyte.gz'))).subarray(16, 16 + count * 784);
   const labels = gunzipSync(readFileSync(join(MNIST, 't10k-labels-idx1-ubyte.gz'))).subarray(8, 8 + count);
-  return arrayDataset({ x: images, sampleShape: [784], labels, numClasses: 10, scale: 1 / 255 });
+  return arrayDataset({ x: images, sampleShape, labels, numClasses: 10, scale: 1 / 255 });
 }
 
 function mlp(): tf.Sequential {
@@ -65,6 +65,29 @@ describe('the native engine behind fit', () => {
     expect(tfjs.engine?.name).toBe('tfjs');
     expect(Math.abs(native.loss - tfjs.loss)).toBeLessThan(1e-4);
     expect(native.accuracy).toBe(tfjs.accuracy);
+    model.dispose();
+  });
+
+  it("validates on the training model itself (inference mode: dropout off, batch norm's moving statistics), as a fresh predictor and tfjs do", async () => {
+    const all = mnist(800, [28, 28, 1]);
+    const [train, validation] = [sliceDataset(all, 0, 640), sliceDataset(all, 640, 800)];
+    const model = tf.sequential({
+      layers: [
+        tf.layers.conv2d({ inputShape: [28, 28, 1], filters: 4, kernelSize: 3, activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({ seed: 7 }) }),
+        tf.layers.batchNormalization(),
+        tf.layers.maxPooling2d({ poolSize: 2 }),
+        tf.layers.dropout({ rate: 0.4 }),
+        tf.layers.flatten(),
+        tf.layers.dense({ units: 10, activation: 'softmax', kernelInitializer: tf.initializers.glorotUniform({ seed: 8 }) }),
+      ],
+    });
+    const r = await fit(model, train, { epochs: 2, batchSize: 64, optimizer: 'adam', engine: 'native', seed: 2, validation });
+    expect(r.engine.name).toBe('native');
+    const fresh = await evaluateModel(model, validation, { engine: 'native' });
+    const tfjs = await evaluateModel(model, validation, { engine: 'tfjs' });
+    expect(Math.abs(r.history.val_loss[1] - fresh.loss)).toBeLessThan(1e-5);
+    expect(Math.abs(r.history.val_loss[1] - tfjs.loss)).toBeLessThan(1e-4);
+    expect(r.history.val_acc[1]).toBe(tfjs.accuracy);
     model.dispose();
   });
 

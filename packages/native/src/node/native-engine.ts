@@ -156,6 +156,26 @@ class NativeTrainingEngine implements TrainingEngine {
     this.stepsSinceSync = 0;
   }
 
+  /**
+   * Validation on the training model itself: its buffers and primitives already exist (a separate
+   * inference model would rebuild every primitive and allocate activations for the evaluation
+   * batch each epoch), and its weights are the current ones. Inference mode: dropout off,
+   * batch normalization on its moving statistics.
+   */
+  predictor(): Predictor {
+    const { addon, handle } = this;
+    const sampleSize = shapeSize(this.request.train.sampleShape);
+    const outputs = shapeSize(this.request.train.targetShape);
+    return {
+      info: this.info,
+      predict: (x: Float32Array, n: number, out: Float32Array): void => {
+        if (this.disposed) throw new Error('the native training engine was disposed');
+        addon.predict(handle, x.subarray(0, n * sampleSize), out.subarray(0, n * outputs));
+      },
+      dispose: () => {},
+    };
+  }
+
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
