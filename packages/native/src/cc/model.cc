@@ -65,11 +65,15 @@ Model::Model(const ModelDesc& desc) : desc_(desc), ctx_(desc.seed), loss_(lossKi
       act_.push_back(actStore_.back().data());
     }
   }
-  gradA_ = Buffer(b * largest);
-  gradB_ = Buffer(b * largest);
-  yBatch_ = Buffer(b * outputSize());
-  wBatch_ = Buffer(b);
-  if (!desc.optimizer.kind.empty()) optimizer_ = std::make_unique<Optimizer>(desc.optimizer, trainable_);
+  // Gradient and target buffers only for a model that trains (an inference model for a 256-image
+  // evaluation batch of cnn-pneumonia would hold 2 x 134 MB of gradient buffers it never uses).
+  if (!desc.optimizer.kind.empty()) {
+    gradA_ = Buffer(b * largest);
+    gradB_ = Buffer(b * largest);
+    yBatch_ = Buffer(b * outputSize());
+    wBatch_ = Buffer(b);
+    optimizer_ = std::make_unique<Optimizer>(desc.optimizer, trainable_);
+  }
 }
 
 void Model::useThreads() const {
