@@ -7,8 +7,21 @@ import tseslint from 'typescript-eslint';
 import nx from '@nx/eslint-plugin';
 
 const nodeBuiltins = [
-  'fs', 'fs/promises', 'path', 'zlib', 'os', 'child_process', 'crypto', 'http', 'https', 'url',
-  'worker_threads', 'stream', 'util', 'module', 'net',
+  'fs',
+  'fs/promises',
+  'path',
+  'zlib',
+  'os',
+  'child_process',
+  'crypto',
+  'http',
+  'https',
+  'url',
+  'worker_threads',
+  'stream',
+  'util',
+  'module',
+  'net',
 ].flatMap((m) => [m, `node:${m}`]);
 // npm packages that only work in Node: allowed in `node` entries, banned in browser-safe code.
 const nodeOnlyPackages = ['sharp', 'webgpu', 'commander', '@tensorflow/tfjs-node'];
@@ -34,7 +47,10 @@ export default tseslint.config(
             { sourceTag: 'layer:model', onlyDependOnLibsWithTags: ['layer:kernels', 'layer:core', 'layer:feature'] },
             { sourceTag: 'layer:engine', onlyDependOnLibsWithTags: ['layer:kernels', 'layer:core'] },
             { sourceTag: 'layer:pipeline', onlyDependOnLibsWithTags: ['layer:kernels', 'layer:core', 'layer:feature', 'layer:model', 'layer:engine'] },
-            { sourceTag: 'layer:app', onlyDependOnLibsWithTags: ['layer:kernels', 'layer:core', 'layer:feature', 'layer:model', 'layer:pipeline', 'layer:engine'] },
+            {
+              sourceTag: 'layer:app',
+              onlyDependOnLibsWithTags: ['layer:kernels', 'layer:core', 'layer:feature', 'layer:model', 'layer:pipeline', 'layer:engine'],
+            },
           ],
         },
       ],

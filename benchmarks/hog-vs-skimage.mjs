@@ -54,7 +54,10 @@ function readIdxImages(path) {
 
 const files = ['train-images-idx3-ubyte.gz', 't10k-images-idx3-ubyte.gz'].map(findMnist);
 const parts = files.map(readIdxImages);
-const total = Math.min(limit, parts.reduce((s, p) => s + p.n, 0));
+const total = Math.min(
+  limit,
+  parts.reduce((s, p) => s + p.n, 0),
+);
 const H = 28;
 const W = 28;
 const size = H * W;
@@ -108,9 +111,7 @@ rows.push(
   }),
 );
 if (!flag('no-parallel')) {
-  const par = await bestAsync(`hogBatchParallel, ${threads} threads`, () =>
-    hogBatchParallel(images, total, H, W, opts, { threads, minImagesPerThread: 1000 }),
-  );
+  const par = await bestAsync(`hogBatchParallel, ${threads} threads`, () => hogBatchParallel(images, total, H, W, opts, { threads, minImagesPerThread: 1000 }));
   for (let i = 0; i < single.result.length; i++) {
     if (single.result[i] !== par.result[i]) throw new Error(`parallel result differs at ${i}`);
   }

@@ -57,7 +57,8 @@ function cases(f, i32) {
         // Planes of 15×15 (padded) per channel and image; dy [128, 14, 14, 10] padded to 12 columns.
         random(f, x, 10 * B * 225, 5);
         random(f, y, B * 196 * 12, 6);
-        for (let r = 0, ky = 0; ky < 2; ky++) for (let kx = 0; kx < 2; kx++) for (let c = 0; c < 10; c++, r++) i32[16 + r] = (x + c * B * 225 + ky * 15 + kx) * 4;
+        for (let r = 0, ky = 0; ky < 2; ky++)
+          for (let kx = 0; kx < 2; kx++) for (let c = 0; c < 10; c++, r++) i32[16 + r] = (x + c * B * 225 + ky * 15 + kx) * 4;
       },
       run(k) {
         for (let b = 0; b < B; b++) {
@@ -136,7 +137,10 @@ export async function benchLoops(baselineDir, rounds = 15) {
   for (const c of cases(f, i32)) {
     c.setup();
     const outputs = {};
-    for (const [label, k] of [['old', old], ['new', fresh]]) {
+    for (const [label, k] of [
+      ['old', old],
+      ['new', fresh],
+    ]) {
       c.reset?.();
       c.run(k);
       outputs[label] = Float32Array.from(c.result());
@@ -156,7 +160,15 @@ export async function benchLoops(baselineDir, rounds = 15) {
     }
     const times = { old: [], new: [] };
     for (let r = 0; r < rounds; r++) {
-      for (const [label, k] of r % 2 ? [['new', fresh], ['old', old]] : [['old', old], ['new', fresh]]) {
+      for (const [label, k] of r % 2
+        ? [
+            ['new', fresh],
+            ['old', old],
+          ]
+        : [
+            ['old', old],
+            ['new', fresh],
+          ]) {
         c.reset?.();
         const t0 = performance.now();
         for (let q = 0; q < calls; q++) c.run(k);

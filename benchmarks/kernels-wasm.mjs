@@ -260,7 +260,9 @@ function printRatios(results) {
 function printLoops(rows) {
   console.log('\nSIMD loops, old (baseline) vs new (AssemblyScript), fastest of 15 alternating rounds, ms per call:');
   for (const r of rows) {
-    console.log(`  ${r.name.padEnd(72)} old ${fmt(r.oldMs, 3).padStart(8)}  new ${fmt(r.newMs, 3).padStart(8)}  old/new ×${fmt(r.speedup, 2)}  max |Δ| ${r.maxAbsDiff}`);
+    console.log(
+      `  ${r.name.padEnd(72)} old ${fmt(r.oldMs, 3).padStart(8)}  new ${fmt(r.newMs, 3).padStart(8)}  old/new ×${fmt(r.speedup, 2)}  max |Δ| ${r.maxAbsDiff}`,
+    );
   }
 }
 

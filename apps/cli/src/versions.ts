@@ -14,7 +14,16 @@ function versionOf(pkg: string): string | undefined {
 /** `{ package: version }` for what a run depends on. */
 export function runtimeVersions(): Record<string, string> {
   const out: Record<string, string> = { node: process.versions.node };
-  for (const p of ['nnlab/package.json'.replace('/package.json', ''), '@nnlab/core', '@nnlab/datasets', '@nnlab/features-hog', '@nnlab/metrics', '@nnlab/models', '@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm']) {
+  for (const p of [
+    'nnlab/package.json'.replace('/package.json', ''),
+    '@nnlab/core',
+    '@nnlab/datasets',
+    '@nnlab/features-hog',
+    '@nnlab/metrics',
+    '@nnlab/models',
+    '@tensorflow/tfjs',
+    '@tensorflow/tfjs-backend-wasm',
+  ]) {
     const v = versionOf(p);
     if (v) out[p] = v;
   }

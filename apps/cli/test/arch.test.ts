@@ -26,13 +26,33 @@ describe('malformed specs: one line naming the layer and the problem, exit 2, no
     ['unknown layer', () => 'conv(8,3x3) pool(2) foo(3) flatten dense(10,softmax)', /layer 3 foo\(3\): unknown layer 'foo'/],
     ['missing argument', () => 'flatten dense()', /layer 2 dense\(\): dense needs a number of units/],
     ['negative filters', () => 'conv(-8,3x3) flatten dense(10,softmax)', /layer 1 conv\(-8,3x3\): filters must be a positive integer, got -8/],
-    ['kernel larger than its input', () => 'input(28x28x1) conv(8,3x3,relu) pool(2) conv(8,20x20,relu,valid) flatten dense(10,softmax)', /layer 3 conv\(8,20x20,relu,valid\): a 20×20 kernel is larger than the 14×14×8 output of layer 2/],
+    [
+      'kernel larger than its input',
+      () => 'input(28x28x1) conv(8,3x3,relu) pool(2) conv(8,20x20,relu,valid) flatten dense(10,softmax)',
+      /layer 3 conv\(8,20x20,relu,valid\): a 20×20 kernel is larger than the 14×14×8 output of layer 2/,
+    ],
     ['11 outputs for 10 classes', () => 'flatten dense(11,softmax)', /layer 2 dense\(11,softmax\): the model gives 11 outputs but the dataset has 10 classes/],
     ['2e9 parameters', () => 'flatten dense(2000000,relu) dense(1000,relu) dense(10,softmax)', /(parameter|budget).*\d/],
     ['invalid JSON', () => file('broken.json', '{"format": "nnlab-model-spec", "layers": ['), /broken\.json: invalid JSON/],
-    ['wrong version', () => file('v99.json', JSON.stringify({ format: 'nnlab-model-spec', version: 99, layers: [{ type: 'flatten' }, { type: 'dense', units: 10, activation: 'softmax' }] })), /v99\.json: .*version/],
-    ['dense before flatten on an image input', () => 'input(28x28x1) dense(10,softmax)', /layer 1 dense\(10,softmax\): dense needs a vector, but the input 28×28×1 is an image/],
-    ['empty layer list', () => file('empty.json', JSON.stringify({ format: 'nnlab-model-spec', version: 1, layers: [] })), /empty\.json: .*layer list is empty/],
+    [
+      'wrong version',
+      () =>
+        file(
+          'v99.json',
+          JSON.stringify({ format: 'nnlab-model-spec', version: 99, layers: [{ type: 'flatten' }, { type: 'dense', units: 10, activation: 'softmax' }] }),
+        ),
+      /v99\.json: .*version/,
+    ],
+    [
+      'dense before flatten on an image input',
+      () => 'input(28x28x1) dense(10,softmax)',
+      /layer 1 dense\(10,softmax\): dense needs a vector, but the input 28×28×1 is an image/,
+    ],
+    [
+      'empty layer list',
+      () => file('empty.json', JSON.stringify({ format: 'nnlab-model-spec', version: 1, layers: [] })),
+      /empty\.json: .*layer list is empty/,
+    ],
   ];
   it.each(cases)('%s', (_name, arch, message) => {
     const runsDir = join(work, 'never');
@@ -57,7 +77,12 @@ describe('summary --arch', () => {
   });
 
   it('the four zoo specs by --arch print the course parameter counts', () => {
-    for (const [id, total] of [['mlp-raw', 7960], ['mlp-hog', 4040], ['cnn-mnist', 1890], ['cnn-pneumonia', 164353]] as const) {
+    for (const [id, total] of [
+      ['mlp-raw', 7960],
+      ['mlp-hog', 4040],
+      ['cnn-mnist', 1890],
+      ['cnn-pneumonia', 164353],
+    ] as const) {
       const r = runCli(['summary', '--arch', id, '--json']);
       expect(r.status).toBe(0);
       expect(r.json()).toMatchObject({ model: id, totalParams: total });
@@ -100,7 +125,24 @@ describe('sweep over architectures', () => {
     // A copy of MNIST that is removed before the report: the report needs only the records.
     const mnist = join(work, 'mnist-copy');
     cpSync(join(__dirname, '../../../data/mnist'), mnist, { recursive: true });
-    const r = runCli(['sweep', '--arch', 'conv(4,3x3,relu) pool(2) flatten dense(10,softmax)', '--arch', 'dense(16,relu) dense(10,softmax)', '--dataset', 'mnist', '--epochs', '1,2', '--limit', '300', '--data', mnist, '--runs-dir', runsDir, '--json']);
+    const r = runCli([
+      'sweep',
+      '--arch',
+      'conv(4,3x3,relu) pool(2) flatten dense(10,softmax)',
+      '--arch',
+      'dense(16,relu) dense(10,softmax)',
+      '--dataset',
+      'mnist',
+      '--epochs',
+      '1,2',
+      '--limit',
+      '300',
+      '--data',
+      mnist,
+      '--runs-dir',
+      runsDir,
+      '--json',
+    ]);
     expect(r.status).toBe(0);
     const out = r.json<{ runs: string[]; comparison: { architectures: { same: boolean; rows: { differs: boolean }[] } } }>();
     expect(out.runs).toHaveLength(4);
@@ -128,7 +170,21 @@ describe('sweep over architectures', () => {
 
   it('checks the whole grid before training: a bad second architecture trains nothing', () => {
     const runsDir = join(work, 'runs-badgrid');
-    const r = runCli(['sweep', '--arch', 'flatten dense(10,softmax)', '--arch', 'flatten dense(12,softmax)', '--dataset', 'mnist', '--epochs', '1', '--limit', '100', '--runs-dir', runsDir]);
+    const r = runCli([
+      'sweep',
+      '--arch',
+      'flatten dense(10,softmax)',
+      '--arch',
+      'flatten dense(12,softmax)',
+      '--dataset',
+      'mnist',
+      '--epochs',
+      '1',
+      '--limit',
+      '100',
+      '--runs-dir',
+      runsDir,
+    ]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/grid point arch=flatten dense\(12,softmax\).*12 outputs/);
     expect(existsSync(runsDir)).toBe(false);

@@ -21,7 +21,8 @@ beforeAll(() => {
   goodId = r.json<{ runId: string }>().runId;
   rmSync(join(tmp, 'mnist'), { recursive: true });
   const good = JSON.parse(readFileSync(join(runs, goodId, 'run.json'), 'utf8'));
-  const damaged: Record<string, (r: Record<string, any>) => void> = { // eslint-disable-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const damaged: Record<string, (r: Record<string, any>) => void> = {
     'no-history': (r) => delete r.history,
     'no-createdAt': (r) => delete r.createdAt,
     'null-loss': (r) => (r.history.loss = null),
@@ -51,7 +52,12 @@ it('runs list skips each damaged record with one line naming the field; the good
   });
   const table = runCli(['runs', 'list', '--runs-dir', runs]);
   expect(table.status).toBe(0);
-  expect(table.stderr.trim().split('\n').filter((l) => l.startsWith('warning: skipped'))).toHaveLength(4);
+  expect(
+    table.stderr
+      .trim()
+      .split('\n')
+      .filter((l) => l.startsWith('warning: skipped')),
+  ).toHaveLength(4);
   expect(table.stderr).not.toMatch(/TypeError/);
 });
 

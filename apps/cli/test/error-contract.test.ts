@@ -20,7 +20,10 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 /** Asserts one stderr line matching `message` and the exit code. */
 function expectError(args: string[], code: number, message: RegExp | string, env: Record<string, string> = {}) {
   const r = runCli(args, env, 60000);
-  const lines = r.stderr.trim().split('\n').filter((l) => l.startsWith('nnlab: error:'));
+  const lines = r.stderr
+    .trim()
+    .split('\n')
+    .filter((l) => l.startsWith('nnlab: error:'));
   expect({ args: args.join(' '), status: r.status, lines: lines.length }).toEqual({ args: args.join(' '), status: code, lines: 1 });
   if (typeof message === 'string') expect(lines[0]).toContain(message);
   else expect(lines[0]).toMatch(message);
@@ -51,13 +54,21 @@ describe('usage errors (exit 2)', () => {
     writeFileSync(file, 'x');
     expectError(['train', 'mlp-raw', '--limit', '100', '--epochs', '1', '--runs-dir', file], 2, `${file}: is a file`);
     expectError(['runs', 'list', '--runs-dir', file], 2, `${file}: is a file, not a folder of run records`);
-    expectError(['train', 'mlp-raw', '--limit', '100', '--epochs', '1', '--runs-dir', '/sys/nnlab-runs'], 2, /\/sys\/nnlab-runs: cannot be created: a parent folder is not writable/);
+    expectError(
+      ['train', 'mlp-raw', '--limit', '100', '--epochs', '1', '--runs-dir', '/sys/nnlab-runs'],
+      2,
+      /\/sys\/nnlab-runs: cannot be created: a parent folder is not writable/,
+    );
   });
 
   it('hog --out naming a folder: refused, and no temp file left in it', () => {
     const out = join(tmp, 'out-folder');
     mkdirSync(out);
-    expectError(['hog', join(__dirname, '../../../data/mnist/t10k-images-idx3-ubyte.gz'), '--draw', '0', '--out', out], 2, `${out}: is a folder; give a file name`);
+    expectError(
+      ['hog', join(__dirname, '../../../data/mnist/t10k-images-idx3-ubyte.gz'), '--draw', '0', '--out', out],
+      2,
+      `${out}: is a folder; give a file name`,
+    );
     expect(readdirSync(out)).toEqual([]);
     expect(readdirSync(tmp).filter((n) => n.includes('.tmp-'))).toEqual([]);
   });
@@ -72,7 +83,7 @@ describe('data errors (exit 3)', () => {
     expectError(['train', 'cnn-pneumonia', '--data', big, '--epochs', '1', '--no-record'], 3, `${big}: is 3.0 GiB, more than the 2.0 GiB`);
   });
 
-  it('8×8 IDX images for a model that reads 28×28 pixels: said in the user\'s terms', () => {
+  it("8×8 IDX images for a model that reads 28×28 pixels: said in the user's terms", () => {
     const dir = join(tmp, 'idx8');
     mkdirSync(dir);
     const idx = (dims: number[], type: number, body: Uint8Array) => {
@@ -82,9 +93,19 @@ describe('data errors (exit 3)', () => {
       dims.forEach((d, i) => head.writeUInt32BE(d, 4 + 4 * i));
       return gzipSync(Buffer.concat([head, body]));
     };
-    for (const [name, n] of [['train', 60], ['t10k', 10]] as const) {
+    for (const [name, n] of [
+      ['train', 60],
+      ['t10k', 10],
+    ] as const) {
       writeFileSync(join(dir, `${name}-images-idx3-ubyte.gz`), idx([n, 8, 8], 0x08, new Uint8Array(n * 64).fill(7)));
-      writeFileSync(join(dir, `${name}-labels-idx1-ubyte.gz`), idx([n], 0x08, Uint8Array.from({ length: n }, (_, i) => i % 10)));
+      writeFileSync(
+        join(dir, `${name}-labels-idx1-ubyte.gz`),
+        idx(
+          [n],
+          0x08,
+          Uint8Array.from({ length: n }, (_, i) => i % 10),
+        ),
+      );
     }
     expectError(['train', 'mlp-raw', '--data', dir, '--epochs', '1', '--no-record'], 2, "the data's 8×8 images do not match the model's 28×28 input");
   });
@@ -97,11 +118,15 @@ describe('data errors (exit 3)', () => {
         mkdirSync(join(root, split, cls), { recursive: true });
         for (let i = 0; i < 4; i++) {
           const px = Buffer.alloc(24 * 24, (k++ * 53) % 256);
-          await sharp(px, { raw: { width: 24, height: 24, channels: 1 } }).png().toFile(join(root, split, cls, `${i}.png`));
+          await sharp(px, { raw: { width: 24, height: 24, channels: 1 } })
+            .png()
+            .toFile(join(root, split, cls, `${i}.png`));
         }
       }
     }
-    const jpeg = await sharp(Buffer.alloc(64 * 64, 128), { raw: { width: 64, height: 64, channels: 1 } }).jpeg().toBuffer();
+    const jpeg = await sharp(Buffer.alloc(64 * 64, 128), { raw: { width: 64, height: 64, channels: 1 } })
+      .jpeg()
+      .toBuffer();
     const broken = join(root, 'train', 'PNEUMONIA', 'broken.jpeg');
     writeFileSync(broken, jpeg.subarray(0, Math.floor(jpeg.length / 2)));
     const r = runCli(['train', 'cnn-pneumonia', '--data', root, '--image-size', '32', '--epochs', '1', '--no-record', '--json', '--verbose'], {}, 120000);

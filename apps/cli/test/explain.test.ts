@@ -54,7 +54,9 @@ beforeAll(async () => {
   }
   const mnist = await loadMnist({ dir: MNIST, limit: { train: 1, test: 1 } });
   digit = join(tmp, 'digit.png');
-  await sharp(Buffer.from(mnist.test.images.subarray(0, 784)), { raw: { width: 28, height: 28, channels: 1 } }).png().toFile(digit);
+  await sharp(Buffer.from(mnist.test.images.subarray(0, 784)), { raw: { width: 28, height: 28, channels: 1 } })
+    .png()
+    .toFile(digit);
   writeFileSync(join(tmp, 'not-an-image.png'), 'hello');
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -133,7 +135,12 @@ describe('an MLP run', () => {
 
 describe('refused requests: one line, an exit code, nothing written', () => {
   const cases: [string, () => string[], number, RegExp][] = [
-    ['Grad-CAM of a model without conv layers', () => ['explain', mlpRun, digit, '--method', 'gradcam'], 2, /Grad-CAM needs a conv layer and this model has none/],
+    [
+      'Grad-CAM of a model without conv layers',
+      () => ['explain', mlpRun, digit, '--method', 'gradcam'],
+      2,
+      /Grad-CAM needs a conv layer and this model has none/,
+    ],
     ['a class out of range', () => ['explain', mlpRun, digit, '--class', '10'], 2, /class 10 is out of range: the model has classes 0\.\.9/],
     ['an unknown class name', () => ['explain', mlpRun, digit, '--class', 'cat'], 2, /--class: unknown class 'cat'/],
     ['a file that is not an image', () => ['explain', mlpRun, digit, join(tmp, 'not-an-image.png')], 3, /not-an-image\.png/],
@@ -142,8 +149,18 @@ describe('refused requests: one line, an exit code, nothing written', () => {
   ];
   if (hasSample) {
     cases.push(['an unknown layer', () => ['explain', cnnRun, XRAYS[0], '--layer', 'conv9'], 2, /unknown layer 'conv9': the model has conv2d, max_pooling2d/]);
-    cases.push(['a layer that is not a conv layer', () => ['explain', cnnRun, XRAYS[0], '--layer', 'flatten'], 2, /layer 'flatten' is a Flatten, not a conv layer/]);
-    cases.push(['a binary model asked for class 2', () => ['explain', cnnRun, XRAYS[0], '--class', '2'], 2, /class 2 is out of range: the model has classes 0\.\.1/]);
+    cases.push([
+      'a layer that is not a conv layer',
+      () => ['explain', cnnRun, XRAYS[0], '--layer', 'flatten'],
+      2,
+      /layer 'flatten' is a Flatten, not a conv layer/,
+    ]);
+    cases.push([
+      'a binary model asked for class 2',
+      () => ['explain', cnnRun, XRAYS[0], '--class', '2'],
+      2,
+      /class 2 is out of range: the model has classes 0\.\.1/,
+    ]);
   }
   it.each(cases)('%s', (_name, args, code, message) => {
     const out = join(tmp, `refused-${Math.random().toString(36).slice(2)}`);

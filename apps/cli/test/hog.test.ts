@@ -75,7 +75,11 @@ it('trains mlp-hog with the course settings to test accuracy ≥ 0.96, caching t
     expect(out.epochs).toBe(3);
     expect(out.test.accuracy).toBeGreaterThanOrEqual(0.96);
     const record = JSON.parse(readFileSync(join(out.runDir, 'run.json'), 'utf8'));
-    expect(record.config.input).toMatchObject({ input: 'mnist-hog', sampleSize: 392, hog: { orientations: 8, pixelsPerCell: [4, 4], cellsPerBlock: [1, 1], blockNorm: 'L2-Hys' } });
+    expect(record.config.input).toMatchObject({
+      input: 'mnist-hog',
+      sampleSize: 392,
+      hog: { orientations: 8, pixelsPerCell: [4, 4], cellsPerBlock: [1, 1], blockNorm: 'L2-Hys' },
+    });
     // Second run: features come from the cache (same numbers, same result with the same seed).
     const again = runCli(['train', 'mlp-hog', '--json', '--runs-dir', join(dir, 'runs'), '--verbose'], env);
     expect(again.stderr).toMatch(/HOG: 392 features per image .* from cache/);

@@ -111,7 +111,11 @@ it('Ctrl-C while the data loads: exit 130, no untrained model evaluated or saved
 it('sweep: Ctrl-C stops the grid cleanly, exit 130, no temp folder left', async () => {
   const before = threadDirs();
   const runs = join(tmp, 'sweep');
-  const out = await interrupt(['sweep', 'mlp-raw', '--limit', '6000', '--epochs', '400,400', '--threads', '2'], runs, (r) => (record(r)?.history.loss.length ?? 0) >= 1);
+  const out = await interrupt(
+    ['sweep', 'mlp-raw', '--limit', '6000', '--epochs', '400,400', '--threads', '2'],
+    runs,
+    (r) => (record(r)?.history.loss.length ?? 0) >= 1,
+  );
   expect(out.code).toBe(130);
   expect(record(runs)?.status).toBe('interrupted');
   expect([...threadDirs()].filter((d) => !before.has(d))).toEqual([]);

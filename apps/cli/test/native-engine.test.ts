@@ -15,7 +15,10 @@ beforeAll(() => {
 afterAll(() => rmSync(runsDir, { recursive: true, force: true }));
 
 const train = (env: Record<string, string> = {}) => runCli(['train', 'mlp-raw', '--epochs', '1', '--limit', '1200', '--runs-dir', runsDir, '--json'], env);
-const recordOf = (r: ReturnType<typeof runCli>) => JSON.parse(readFileSync(join(r.json<{ runDir: string }>().runDir, 'run.json'), 'utf8')) as { engine?: { name: string; threads?: number; isa?: string; fallbacks: { engine: string; reason: string }[] } };
+const recordOf = (r: ReturnType<typeof runCli>) =>
+  JSON.parse(readFileSync(join(r.json<{ runDir: string }>().runDir, 'run.json'), 'utf8')) as {
+    engine?: { name: string; threads?: number; isa?: string; fallbacks: { engine: string; reason: string }[] };
+  };
 
 it('backends lists the native engine with oneDNN version, ISA and threads', () => {
   const r = runCli(['backends', '--json']);

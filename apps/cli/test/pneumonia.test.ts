@@ -24,7 +24,20 @@ interface BinaryJson {
 
 (existsSync(SAMPLE) ? describe : describe.skip)(`Kaggle chest X-ray folder (${SAMPLE})`, () => {
   it('loads 80 train and 15 test images with correct labels and trains one epoch', () => {
-    const r = runCli(['train', 'cnn-pneumonia', '--data', SAMPLE, '--epochs', '1', '--image-size', '64', '--json', '--verbose', '--runs-dir', join(tmp, 'runs')]);
+    const r = runCli([
+      'train',
+      'cnn-pneumonia',
+      '--data',
+      SAMPLE,
+      '--epochs',
+      '1',
+      '--image-size',
+      '64',
+      '--json',
+      '--verbose',
+      '--runs-dir',
+      join(tmp, 'runs'),
+    ]);
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/chest X-rays 80 train \/ 0 validation \/ 15 test at 64×64/);
     const out = r.json<BinaryJson>();
@@ -37,7 +50,21 @@ interface BinaryJson {
   });
 
   it('re-splits validation from training data, stratified', () => {
-    const r = runCli(['train', 'cnn-pneumonia', '--data', SAMPLE, '--epochs', '1', '--image-size', '32', '--val-from-train', '0.25', '--json', '--verbose', '--no-record']);
+    const r = runCli([
+      'train',
+      'cnn-pneumonia',
+      '--data',
+      SAMPLE,
+      '--epochs',
+      '1',
+      '--image-size',
+      '32',
+      '--val-from-train',
+      '0.25',
+      '--json',
+      '--verbose',
+      '--no-record',
+    ]);
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/split: 60 train \/ 20 validation \(a stratified part of the training data\) \/ 15 test/);
   });

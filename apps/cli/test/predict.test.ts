@@ -25,7 +25,9 @@ beforeAll(async () => {
   const mnist = await loadMnist({ dir: MNIST, limit: { train: 1, test: N } });
   for (let i = 0; i < N; i++) {
     const px = Buffer.from(mnist.test.images.subarray(i * 784, (i + 1) * 784));
-    await sharp(px, { raw: { width: 28, height: 28, channels: 1 } }).png().toFile(join(tmp, `digit-${i}.png`));
+    await sharp(px, { raw: { width: 28, height: 28, channels: 1 } })
+      .png()
+      .toFile(join(tmp, `digit-${i}.png`));
   }
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -42,7 +44,10 @@ it('gives the model outputs for the same pixels, per image', async () => {
   await tf.setBackend('cpu');
   const model = await loadModelFromDir(join(runDir, 'model'));
   const mnist = await loadMnist({ dir: MNIST, limit: { train: 1, test: N } });
-  const x = tf.tensor(Float32Array.from(mnist.test.images, (v) => v / 255), [N, 784]);
+  const x = tf.tensor(
+    Float32Array.from(mnist.test.images, (v) => v / 255),
+    [N, 784],
+  );
   const expected = (model.predict(x) as tf.Tensor).arraySync() as number[][];
   preds.forEach((p, i) => {
     p.probabilities.forEach((v, k) => expect(Math.abs(v - expected[i][k])).toBeLessThan(1e-5));
@@ -152,7 +157,9 @@ it('by default inverts a dark-on-light drawing and centres it, and says so', asy
   const mnist = await loadMnist({ dir: MNIST, limit: { train: 1, test: 1 } });
   const page = new Uint8Array(64 * 64).fill(255);
   for (let y = 0; y < 28; y++) for (let x = 0; x < 28; x++) page[(y + 30) * 64 + x + 4] = 255 - mnist.test.images[y * 28 + x];
-  await sharp(Buffer.from(page), { raw: { width: 64, height: 64, channels: 1 } }).png().toFile(join(tmp, 'paper.png'));
+  await sharp(Buffer.from(page), { raw: { width: 64, height: 64, channels: 1 } })
+    .png()
+    .toFile(join(tmp, 'paper.png'));
   const auto = runCli(['predict', runDir, join(tmp, 'paper.png'), '--json']);
   expect(auto.status).toBe(0);
   const [p] = auto.json<{ class: number; applied: { invert: boolean; invertReason: string; center: boolean } }[]>();

@@ -21,8 +21,15 @@ describe('sweep + runs', () => {
   beforeAll(() => {
     const r = runCli(['sweep', 'mlp-raw', '--epochs', '1,2', '--hidden', '16', '--limit', '2000', '--runs-dir', runsDir(), '--json']);
     expect(r.status).toBe(0);
-    const out = r.json<{ runs: string[]; points: unknown[]; comparison: { rows: { id: string; cells: Record<string, { value: unknown; best: boolean }> }[] } }>();
-    expect(out.points).toEqual([{ epochs: 1, hidden: [16], limit: 2000 }, { epochs: 2, hidden: [16], limit: 2000 }]);
+    const out = r.json<{
+      runs: string[];
+      points: unknown[];
+      comparison: { rows: { id: string; cells: Record<string, { value: unknown; best: boolean }> }[] };
+    }>();
+    expect(out.points).toEqual([
+      { epochs: 1, hidden: [16], limit: 2000 },
+      { epochs: 2, hidden: [16], limit: 2000 },
+    ]);
     ids = out.runs;
     expect(ids).toHaveLength(2);
     const bestAcc = out.comparison.rows.filter((row) => row.cells.test_acc.best);
@@ -61,7 +68,9 @@ describe('SIGKILL at random moments', () => {
 
   function trainAndKill(afterMs: number): Promise<void> {
     return new Promise((resolveP) => {
-      const child = spawn(process.execPath, [BIN, 'train', 'mlp-raw', '--limit', '20000', '--epochs', '4', '--json', '--runs-dir', runsDir()], { stdio: 'ignore' });
+      const child = spawn(process.execPath, [BIN, 'train', 'mlp-raw', '--limit', '20000', '--epochs', '4', '--json', '--runs-dir', runsDir()], {
+        stdio: 'ignore',
+      });
       const timer = setTimeout(() => child.kill('SIGKILL'), afterMs);
       child.on('exit', () => {
         clearTimeout(timer);
@@ -73,7 +82,7 @@ describe('SIGKILL at random moments', () => {
   it('always leaves records that runs list reads (complete or interrupted)', async () => {
     // Seeded schedule of kill times across start-up, training epochs and saving.
     let s = 12345;
-    const rand = () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let i = 0; i < 8; i++) await trainAndKill(300 + Math.floor(rand() * 4000));
     const r = runCli(['runs', 'list', '--runs-dir', runsDir(), '--json']);
     expect(r.status).toBe(0);

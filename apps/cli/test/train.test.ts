@@ -46,7 +46,18 @@ describe('nnlab train mlp-raw (course defaults, full MNIST)', () => {
 
   it('records the run: config, history, metrics, and a model tf.loadLayersModel reloads', async () => {
     const record = JSON.parse(readFileSync(join(out.runDir, 'run.json'), 'utf8'));
-    expect(record).toMatchObject({ schemaVersion: 2, status: 'complete', config: { model: 'mlp-raw', epochs: 3, batchSize: 128, seed: 0, backend: 'wasm', optimizer: { name: 'rmsprop', learningRate: 0.001, rho: 0.9, epsilon: 1e-7 } } });
+    expect(record).toMatchObject({
+      schemaVersion: 2,
+      status: 'complete',
+      config: {
+        model: 'mlp-raw',
+        epochs: 3,
+        batchSize: 128,
+        seed: 0,
+        backend: 'wasm',
+        optimizer: { name: 'rmsprop', learningRate: 0.001, rho: 0.9, epsilon: 1e-7 },
+      },
+    });
     expect(record.config.data.files.map((f: { sha256: string }) => f.sha256)).toContain('440fcabf73cc546fa21475e81ea370265605f56be210a4024d2ca8f203523609');
     expect(record.config.data).toMatchObject({ trainCount: 54000, validationCount: 6000, testCount: 10000 });
     expect(record.test.accuracy).toBe(out.test.accuracy);
@@ -66,7 +77,8 @@ describe('bad data gives one line naming the file, exit 3', () => {
   function dataDirWith(name: string, bytes: Uint8Array): string {
     const d = mkdtempSync(join(tmp, 'data-'));
     mkdirSync(d, { recursive: true });
-    for (const f of ['train-images-idx3-ubyte.gz', 'train-labels-idx1-ubyte.gz', 't10k-images-idx3-ubyte.gz', 't10k-labels-idx1-ubyte.gz']) copyFileSync(join(MNIST, f), join(d, f));
+    for (const f of ['train-images-idx3-ubyte.gz', 'train-labels-idx1-ubyte.gz', 't10k-images-idx3-ubyte.gz', 't10k-labels-idx1-ubyte.gz'])
+      copyFileSync(join(MNIST, f), join(d, f));
     writeFileSync(join(d, name), bytes);
     return d;
   }
@@ -79,8 +91,16 @@ describe('bad data gives one line naming the file, exit 3', () => {
 
   it.each([
     ['a truncated .gz', () => readFileSync(join(MNIST, 'train-images-idx3-ubyte.gz')).subarray(0, 300000), /train-images-idx3-ubyte\.gz: truncated gzip/],
-    ['a wrong magic number', () => gzipSync(Buffer.concat([header(0x12345678, [60000, 28, 28]), Buffer.alloc(64)])), /train-images-idx3-ubyte\.gz: not an IDX file: magic 0x12345678/],
-    ['an absurd header', () => gzipSync(Buffer.concat([header(0x803, [1e9, 28, 28]), Buffer.alloc(64)])), /train-images-idx3-ubyte\.gz: IDX header claims 1000000000×28×28/],
+    [
+      'a wrong magic number',
+      () => gzipSync(Buffer.concat([header(0x12345678, [60000, 28, 28]), Buffer.alloc(64)])),
+      /train-images-idx3-ubyte\.gz: not an IDX file: magic 0x12345678/,
+    ],
+    [
+      'an absurd header',
+      () => gzipSync(Buffer.concat([header(0x803, [1e9, 28, 28]), Buffer.alloc(64)])),
+      /train-images-idx3-ubyte\.gz: IDX header claims 1000000000×28×28/,
+    ],
   ])('%s', (_what, bytes, message) => {
     const d = dataDirWith('train-images-idx3-ubyte.gz', bytes());
     const r = runCli(['train', 'mlp-raw', '--data', d, '--no-record', '--json']);

@@ -32,13 +32,21 @@ export async function startApp(root: HTMLElement): Promise<void> {
   ]);
   const panel = new BackendPanel(backend, () => train.busy());
   root.replaceChildren(
-    h('header', { class: 'app-header' }, h('div', { class: 'brand' }, h('h1', {}, 'nnlab'), h('span', { class: 'muted' }, 'the course networks, trained in your browser')), panel.el),
+    h(
+      'header',
+      { class: 'app-header' },
+      h('div', { class: 'brand' }, h('h1', {}, 'nnlab'), h('span', { class: 'muted' }, 'the course networks, trained in your browser')),
+      panel.el,
+    ),
     tabs.nav,
     h('main', {}, train.el, use.el, models.el),
   );
 
   void pneumoniaMnistAvailable().then((ok) => {
-    if (!ok) form.setUnavailable({ 'cnn-pneumonia': 'PneumoniaMNIST is not served by this build (data/pneumoniamnist missing): import a model trained by the CLI instead' });
+    if (!ok)
+      form.setUnavailable({
+        'cnn-pneumonia': 'PneumoniaMNIST is not served by this build (data/pneumoniamnist missing): import a model trained by the CLI instead',
+      });
   });
 
   // The panel shows any error (a named backend that failed falls back to the automatic choice).
@@ -50,7 +58,9 @@ export async function startApp(root: HTMLElement): Promise<void> {
   form.setHiddenDefaults((id) => {
     if (!hiddenCache.has(id)) {
       try {
-        const model = listZoo().find((e) => e.id === id)!.build();
+        const model = listZoo()
+          .find((e) => e.id === id)!
+          .build();
         hiddenCache.set(id, hiddenDenseUnits(model));
         model.dispose();
       } catch {

@@ -70,7 +70,9 @@ test('builds a CNN in the editor with a live parameter count, trains it, exports
   await page.waitForSelector('[data-testid=arch-row].invalid');
   const invalid = page.locator('[data-testid=arch-row].invalid');
   expect(await invalid.getAttribute('data-index')).toBe('7');
-  expect(await invalid.locator('[data-testid=arch-row-error]').textContent()).toBe('a 2×2 window is larger than the 1×1×10 output of layer 7 pool(2) (valid padding)');
+  expect(await invalid.locator('[data-testid=arch-row-error]').textContent()).toBe(
+    'a 2×2 window is larger than the 1×1×10 output of layer 7 pool(2) (valid padding)',
+  );
   expect(await page.getAttribute('[data-testid=arch-total-params]', 'data-state')).toBe('error');
   await page.setViewportSize({ width: 1280, height: 800 });
   await screenshot(page, 'arch-editor-error-1280');
@@ -80,7 +82,9 @@ test('builds a CNN in the editor with a live parameter count, trains it, exports
   await page.waitForSelector('[data-testid=arch-editor][data-valid=true]');
   expect(await total(page)).toBe(afterKernel);
   const text = await page.inputValue('[data-testid=arch-text]');
-  expect(text).toBe('name(cnn-mnist-custom) input(28x28x1) conv(16,3x3,relu) pool(2) conv(10,2x2,relu) pool(2) conv(10,2x2,relu) pool(2) flatten dense(10,relu) dropout(0.2) dense(10,softmax)');
+  expect(text).toBe(
+    'name(cnn-mnist-custom) input(28x28x1) conv(16,3x3,relu) pool(2) conv(10,2x2,relu) pool(2) conv(10,2x2,relu) pool(2) flatten dense(10,relu) dropout(0.2) dense(10,softmax)',
+  );
 
   // Train it a few steps on MNIST.
   await page.check('[data-testid=arch-use]');

@@ -36,7 +36,10 @@ function expectClose(actual: number[], expected: number[]): void {
 beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'nnlab-web-e2e-'));
   // A model trained by the CLI, as a user would: nnlab train … --json.
-  const r = spawnSync(process.execPath, [CLI, 'train', 'mlp-raw', '--limit', '2000', '--epochs', '1', '--runs-dir', join(tmp, 'runs'), '--json'], { encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(process.execPath, [CLI, 'train', 'mlp-raw', '--limit', '2000', '--epochs', '1', '--runs-dir', join(tmp, 'runs'), '--json'], {
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   if (r.status !== 0) throw new Error(`nnlab train failed (${r.status}): ${r.stderr}`);
   cliRunDir = JSON.parse(r.stdout.trim().split('\n').pop()!).runDir;
   // A 28×28 PNG of an MNIST test digit.

@@ -21,7 +21,9 @@ afterAll(async () => {
 test('a short mlp-raw run (2,000 images, 2 epochs) shows curves, a confusion matrix and test metrics', async () => {
   const status = await trainQuick(w.page, { model: 'mlp-raw', limit: 2000, epochs: 2 });
   expect(status).toMatch(/^done: mlp-raw #1, test accuracy 0\.\d{4}, kept in this browser/);
-  expect(await w.page.textContent('[data-testid=test-set-run]')).toMatch(/^mlp-raw #1: run \S*mlp-raw\S*, 2 epoch\(s\) on 1800 training images \(a training-set limit/);
+  expect(await w.page.textContent('[data-testid=test-set-run]')).toMatch(
+    /^mlp-raw #1: run \S*mlp-raw\S*, 2 epoch\(s\) on 1800 training images \(a training-set limit/,
+  );
   await w.page.waitForSelector('[data-testid=confusion-chart][data-rendered=true] svg');
   await w.page.waitForSelector('[data-testid=loss-chart][data-rendered=true] svg');
   await w.page.waitForSelector('[data-testid=acc-chart][data-rendered=true] svg');

@@ -55,7 +55,9 @@ test('mlp-raw trains 20 s in the worker: no long task over 100 ms on the page, S
   const during = longTasks.filter(([s]) => s >= t0 && s < t1).map(([, d]) => Math.round(d));
   const ack = Number(await w.page.getAttribute('[data-page=train]', 'data-stop-ack-ms'));
   const loopEnded = Number(await w.page.getAttribute('[data-page=train]', 'data-stop-latency-ms'));
-  console.log(`20 s wasm run: ${((t1 - t0) / 1000).toFixed(1)} s watched, long tasks ${JSON.stringify(during)}; Stop acknowledged after ${ack} ms, loop ended after ${loopEnded} ms`);
+  console.log(
+    `20 s wasm run: ${((t1 - t0) / 1000).toFixed(1)} s watched, long tasks ${JSON.stringify(during)}; Stop acknowledged after ${ack} ms, loop ended after ${loopEnded} ms`,
+  );
   expect(Math.max(0, ...during)).toBeLessThanOrEqual(100);
   expect(ack).toBeLessThanOrEqual(200);
   expect(loopEnded).toBeLessThanOrEqual(200);
@@ -99,10 +101,11 @@ test('cnn-pneumonia: a decision-threshold control gives sensitivity and specific
     (el as HTMLInputElement).value = '0.1';
     el.dispatchEvent(new Event('input', { bubbles: true }));
   });
-  expect(await result.textContent()).toMatch(/^threshold 0\.10: sensitivity [\d.]+ \(\d+ of \d+ PNEUMONIA cases found\), specificity [\d.]+ \(\d+ of \d+ NORMAL cases cleared\)/i);
+  expect(await result.textContent()).toMatch(
+    /^threshold 0\.10: sensitivity [\d.]+ \(\d+ of \d+ PNEUMONIA cases found\), specificity [\d.]+ \(\d+ of \d+ NORMAL cases cleared\)/i,
+  );
   expect(Number(await result.getAttribute('data-specificity'))).toBeLessThanOrEqual(specAt05);
   expect(await w.page.textContent('[data-testid=course-model-note]')).toContain('not a diagnostic tool');
   await screenshot(w.page, 'train-pneumonia-threshold');
   expect(w.errors).toEqual([]);
 }, 180_000);
-

@@ -22,7 +22,9 @@ afterAll(async () => {
 test('"auto" skips the software WebGPU adapter for wasm, saying why', async () => {
   await openApp(w.page, server.url);
   expect(await w.page.textContent('[data-testid=backend-name]')).toBe('wasm');
-  expect(await w.page.textContent('[data-testid=backend-why]')).toMatch(/webgpu: software adapter \(google swiftshader\): it would run on the CPU, slower than wasm/);
+  expect(await w.page.textContent('[data-testid=backend-why]')).toMatch(
+    /webgpu: software adapter \(google swiftshader\): it would run on the CPU, slower than wasm/,
+  );
   expect(w.errors).toEqual([]);
 });
 

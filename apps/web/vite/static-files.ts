@@ -112,7 +112,13 @@ export function staticFilesPlugin(options: StaticFilesOptions): Plugin {
     configurePreviewServer(server) {
       // Preview serves the build: the copies in dist/, sent as they are.
       server.middlewares.use(isolationMiddleware);
-      server.middlewares.use(exactFilesMiddleware(base, files.map((f) => f.url), (url) => join(outDir, url)));
+      server.middlewares.use(
+        exactFilesMiddleware(
+          base,
+          files.map((f) => f.url),
+          (url) => join(outDir, url),
+        ),
+      );
     },
     generateBundle() {
       for (const f of files) this.emitFile({ type: 'asset', fileName: f.url, source: readFileSync(f.source) });

@@ -19,10 +19,7 @@ export class BackendUnavailableError extends NnlabError {
   readonly backend: string;
   readonly available: readonly string[];
   constructor(backend: string, reason: string, available: readonly string[]) {
-    super(
-      'BACKEND_UNAVAILABLE',
-      `backend '${backend}' is not available: ${reason}. Available here: ${available.length ? available.join(', ') : '(none)'}`,
-    );
+    super('BACKEND_UNAVAILABLE', `backend '${backend}' is not available: ${reason}. Available here: ${available.length ? available.join(', ') : '(none)'}`);
     this.backend = backend;
     this.available = available;
   }

@@ -73,54 +73,54 @@ export async function evaluateModel(model: tf.LayersModel, data: Dataset, option
   }
 
   async function forwardAll(): Promise<number> {
-  let lossSum = 0;
-  const yielder = options.signal ? new EventLoopYielder() : undefined;
-  for (let start = 0; start < data.size; start += batchSize) {
-    if (yielder) {
-      await yielder.maybeYield();
-      if (options.signal?.aborted) throw new InterruptedError('evaluation stopped');
+    let lossSum = 0;
+    const yielder = options.signal ? new EventLoopYielder() : undefined;
+    for (let start = 0; start < data.size; start += batchSize) {
+      if (yielder) {
+        await yielder.maybeYield();
+        if (options.signal?.aborted) throw new InterruptedError('evaluation stopped');
+      }
+      const n = Math.min(batchSize, data.size - start);
+      for (let k = 0; k < n; k++) idx[k] = start + k;
+      const yView = targets.subarray(start * outputSize, (start + n) * outputSize);
+      await data.read(idx.subarray(0, n), xBuf, yView);
+      const nativeOut = predictor ? predictions.subarray(start * outputSize, (start + n) * outputSize) : null;
+      if (predictor && nativeOut) predictor.predict(xBuf.subarray(0, n * sampleSize), n, nativeOut);
+      const [pred, loss] = tf.tidy(() => {
+        const x = tf.tensor(xBuf.subarray(0, n * sampleSize), [n, ...data.sampleShape]);
+        const p = nativeOut ? tf.tensor(nativeOut, [n, outputSize]) : (model.predict(x) as tf.Tensor);
+        const y = tf.tensor(yView, [n, outputSize]);
+        return [p, tf.sum(lossFn(y, p))];
+      });
+      const [pv, lv] = await Promise.all([pred.data(), loss.data()]);
+      pred.dispose();
+      loss.dispose();
+      if (pv.length !== n * outputSize) {
+        throw new InvalidOptionError(`evaluateModel: model outputs ${pv.length / n} values per sample but targets have ${outputSize}`);
+      }
+      predictions.set(pv as Float32Array, start * outputSize);
+      lossSum += lv[0];
     }
-    const n = Math.min(batchSize, data.size - start);
-    for (let k = 0; k < n; k++) idx[k] = start + k;
-    const yView = targets.subarray(start * outputSize, (start + n) * outputSize);
-    await data.read(idx.subarray(0, n), xBuf, yView);
-    const nativeOut = predictor ? predictions.subarray(start * outputSize, (start + n) * outputSize) : null;
-    if (predictor && nativeOut) predictor.predict(xBuf.subarray(0, n * sampleSize), n, nativeOut);
-    const [pred, loss] = tf.tidy(() => {
-      const x = tf.tensor(xBuf.subarray(0, n * sampleSize), [n, ...data.sampleShape]);
-      const p = nativeOut ? tf.tensor(nativeOut, [n, outputSize]) : (model.predict(x) as tf.Tensor);
-      const y = tf.tensor(yView, [n, outputSize]);
-      return [p, tf.sum(lossFn(y, p))];
-    });
-    const [pv, lv] = await Promise.all([pred.data(), loss.data()]);
-    pred.dispose();
-    loss.dispose();
-    if (pv.length !== n * outputSize) {
-      throw new InvalidOptionError(`evaluateModel: model outputs ${pv.length / n} values per sample but targets have ${outputSize}`);
-    }
-    predictions.set(pv as Float32Array, start * outputSize);
-    lossSum += lv[0];
-  }
-  return lossSum;
+    return lossSum;
   }
 
   function summarize(lossSum: number): Evaluation {
-  const labels = new Int32Array(data.size);
-  let hits = 0;
-  for (let i = 0; i < data.size; i++) {
-    let label: number;
-    let predicted: number;
-    if (outputSize === 1) {
-      label = targets[i] >= 0.5 ? 1 : 0;
-      predicted = predictions[i] >= 0.5 ? 1 : 0;
-    } else {
-      label = argmaxAt(targets, i * outputSize, outputSize);
-      predicted = argmaxAt(predictions, i * outputSize, outputSize);
+    const labels = new Int32Array(data.size);
+    let hits = 0;
+    for (let i = 0; i < data.size; i++) {
+      let label: number;
+      let predicted: number;
+      if (outputSize === 1) {
+        label = targets[i] >= 0.5 ? 1 : 0;
+        predicted = predictions[i] >= 0.5 ? 1 : 0;
+      } else {
+        label = argmaxAt(targets, i * outputSize, outputSize);
+        predicted = argmaxAt(predictions, i * outputSize, outputSize);
+      }
+      labels[i] = label;
+      if (label === predicted) hits++;
     }
-    labels[i] = label;
-    if (label === predicted) hits++;
-  }
-  return { loss: lossSum / data.size, accuracy: hits / data.size, predictions, targets, labels, outputSize, engine: predictor?.info ?? { name: 'tfjs' } };
+    return { loss: lossSum / data.size, accuracy: hits / data.size, predictions, targets, labels, outputSize, engine: predictor?.info ?? { name: 'tfjs' } };
   }
 }
 

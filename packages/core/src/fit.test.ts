@@ -36,7 +36,14 @@ describe('fit', () => {
     const { train, validation } = splitTail(arrayDataset({ x, sampleShape: [4], labels, numClasses: 3 }), 0.2);
     const events: TrainEvent['type'][] = [];
     const m = model(1, 3, 'softmax');
-    const r = await fit(m, train, { epochs: 8, batchSize: 32, optimizer: { name: 'adam', learningRate: 0.05 }, validation, seed: 3, onEvent: (e) => void events.push(e.type) });
+    const r = await fit(m, train, {
+      epochs: 8,
+      batchSize: 32,
+      optimizer: { name: 'adam', learningRate: 0.05 },
+      validation,
+      seed: 3,
+      onEvent: (e) => void events.push(e.type),
+    });
     expect(r.history.loss).toHaveLength(8);
     expect(r.history.val_acc).toHaveLength(8);
     expect(r.history.loss[7]).toBeLessThan(r.history.loss[0]);

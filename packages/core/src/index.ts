@@ -7,14 +7,7 @@
  */
 
 // Backends: registry, selection, browser loaders
-export {
-  BACKEND_NAMES,
-  activeBackendName,
-  backendPreferenceOrder,
-  listBackends,
-  setBackendLoaders,
-  useBackend,
-} from './backend-registry';
+export { BACKEND_NAMES, activeBackendName, backendPreferenceOrder, listBackends, setBackendLoaders, useBackend } from './backend-registry';
 export type { ActiveBackend, BackendLoader, BackendName, BackendProbe, BackendStatus } from './backend-registry';
 export { registerBrowserBackends } from './browser-backends';
 export type { BrowserBackendOptions } from './browser-backends';
@@ -40,15 +33,7 @@ export {
 export { KerasAdam } from './keras-adam';
 export { KerasRMSprop } from './keras-rmsprop';
 export type { OptimizerName, OptimizerOptions, ResolvedOptimizerConfig } from './optimizers';
-export {
-  LOSS_EPSILON,
-  LOSS_FORMULAS,
-  LOSS_NAMES,
-  binaryCrossentropy,
-  categoricalCrossentropy,
-  getLoss,
-  normaliseLossName,
-} from './losses';
+export { LOSS_EPSILON, LOSS_FORMULAS, LOSS_NAMES, binaryCrossentropy, categoricalCrossentropy, getLoss, normaliseLossName } from './losses';
 export type { LossName, PerSampleLoss } from './losses';
 
 // Training and evaluation
@@ -61,7 +46,17 @@ export { yieldToEventLoop } from './yield-to-event-loop';
 
 // Training engines (one rule picks; @nnlab/native/node registers the native one)
 export { ENGINE_CHOICES, ENGINE_NAMES } from './engines/engine';
-export type { EngineChoice, EngineFactory, EngineFallback, EngineInfo, EngineName, Predictor, StepOutcome, TrainRequest, TrainingEngine } from './engines/engine';
+export type {
+  EngineChoice,
+  EngineFactory,
+  EngineFallback,
+  EngineInfo,
+  EngineName,
+  Predictor,
+  StepOutcome,
+  TrainRequest,
+  TrainingEngine,
+} from './engines/engine';
 export { ENGINE_RULE, checkEngineChoice, chooseEngine, choosePredictor } from './engines/choose-engine';
 export type { EngineSelection } from './engines/choose-engine';
 export { getEngine, registerEngine, registeredEngines } from './engines/registry';
@@ -79,12 +74,7 @@ export type { ModelFiles, ParsedModelJson } from './model-artifacts';
 
 // wasm training kernels (Conv2DBackpropFilter and faster replacements), from @nnlab/kernels-wasm
 export { DEFAULT_REPLACE_SHIPPED, WASM_TRAINING_KERNELS, registerWasmTrainingKernels } from '@nnlab/kernels-wasm';
-export type {
-  RegisterWasmTrainingKernelsOptions,
-  WasmTrainingKernel,
-  WasmTrainingKernelKind,
-  WasmTrainingKernelsReport,
-} from '@nnlab/kernels-wasm';
+export type { RegisterWasmTrainingKernelsOptions, WasmTrainingKernel, WasmTrainingKernelKind, WasmTrainingKernelsReport } from '@nnlab/kernels-wasm';
 
 // Errors
 export { BackendUnavailableError, InterruptedError, InvalidOptionError, ModelFormatError, NnlabError, OutputPathError, TrainingError } from './errors';

@@ -40,12 +40,16 @@ export class KerasAdam extends tf.Optimizer implements HostUpdatable {
       const m = slot(this.firstMoments, i, value, 'm');
       const v = slot(this.secondMoments, i, value, 'v');
       if (fused) {
-        const [newValue, newM, newV] = tf.engine().runKernel(ADAM_UPDATE, { value, m, v, gradient }, {
-          alpha,
-          beta1: this.beta1,
-          beta2: this.beta2,
-          epsilon: this.epsilon,
-        }) as tf.Tensor[];
+        const [newValue, newM, newV] = tf.engine().runKernel(
+          ADAM_UPDATE,
+          { value, m, v, gradient },
+          {
+            alpha,
+            beta1: this.beta1,
+            beta2: this.beta2,
+            epsilon: this.epsilon,
+          },
+        ) as tf.Tensor[];
         m.assign(newM);
         v.assign(newV);
         value.assign(newValue);
@@ -102,7 +106,10 @@ export class KerasAdam extends tf.Optimizer implements HostUpdatable {
     return { learningRate: this.learningRate, beta1: this.beta1, beta2: this.beta2, epsilon: this.epsilon };
   }
 
-  static override fromConfig<T extends tf.serialization.Serializable>(cls: tf.serialization.SerializableConstructor<T>, config: tf.serialization.ConfigDict): T {
+  static override fromConfig<T extends tf.serialization.Serializable>(
+    cls: tf.serialization.SerializableConstructor<T>,
+    config: tf.serialization.ConfigDict,
+  ): T {
     return new cls(config.learningRate, config.beta1, config.beta2, config.epsilon);
   }
 }

@@ -44,11 +44,15 @@ export class KerasRMSprop extends tf.Optimizer implements HostUpdatable {
       if (this.centered) slot(this.meanGradients, i, value, 'mg');
       if (fused) {
         // One fused kernel on wasm (@nnlab/kernels-wasm) instead of nine element-wise ones.
-        const [newValue, newMs] = tf.engine().runKernel(RMSPROP_UPDATE, { value, meanSquare: ms, gradient }, {
-          learningRate: this.learningRate,
-          rho: this.rho,
-          epsilon: this.epsilon,
-        }) as tf.Tensor[];
+        const [newValue, newMs] = tf.engine().runKernel(
+          RMSPROP_UPDATE,
+          { value, meanSquare: ms, gradient },
+          {
+            learningRate: this.learningRate,
+            rho: this.rho,
+            epsilon: this.epsilon,
+          },
+        ) as tf.Tensor[];
         ms.assign(newMs);
         value.assign(newValue);
         tf.dispose([newValue, newMs]);
@@ -115,7 +119,10 @@ export class KerasRMSprop extends tf.Optimizer implements HostUpdatable {
     return { learningRate: this.learningRate, rho: this.rho, momentum: this.momentum, epsilon: this.epsilon, centered: this.centered };
   }
 
-  static override fromConfig<T extends tf.serialization.Serializable>(cls: tf.serialization.SerializableConstructor<T>, config: tf.serialization.ConfigDict): T {
+  static override fromConfig<T extends tf.serialization.Serializable>(
+    cls: tf.serialization.SerializableConstructor<T>,
+    config: tf.serialization.ConfigDict,
+  ): T {
     return new cls(config.learningRate, config.rho, config.momentum, config.epsilon, config.centered ?? false);
   }
 }

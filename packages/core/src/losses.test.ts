@@ -9,8 +9,14 @@ beforeAll(async () => {
 // same inputs, reduction none. They follow from the definitions with ε = 1e-7 clipping.
 describe('losses', () => {
   it('categorical cross-entropy per sample', () => {
-    const y = tf.tensor2d([[0, 1, 0], [0, 0, 1]]);
-    const p = tf.tensor2d([[0.05, 0.95, 0], [0.1, 0.8, 0.1]]);
+    const y = tf.tensor2d([
+      [0, 1, 0],
+      [0, 0, 1],
+    ]);
+    const p = tf.tensor2d([
+      [0.05, 0.95, 0],
+      [0.1, 0.8, 0.1],
+    ]);
     const v = categoricalCrossentropy(y, p).arraySync();
     expect(v[0]).toBeCloseTo(0.051293, 5);
     expect(v[1]).toBeCloseTo(2.302585, 5);

@@ -65,7 +65,15 @@ export function isSafeWeightPath(p: string): boolean {
 
 /** Parsed and checked `model.json`. */
 export interface ParsedModelJson {
-  json: { modelTopology: object; weightsManifest: tf.io.WeightsManifestConfig; format?: string; generatedBy?: string; convertedBy?: string | null; trainingConfig?: tf.io.TrainingConfig; userDefinedMetadata?: tf.io.ModelArtifacts['userDefinedMetadata'] };
+  json: {
+    modelTopology: object;
+    weightsManifest: tf.io.WeightsManifestConfig;
+    format?: string;
+    generatedBy?: string;
+    convertedBy?: string | null;
+    trainingConfig?: tf.io.TrainingConfig;
+    userDefinedMetadata?: tf.io.ModelArtifacts['userDefinedMetadata'];
+  };
   /** Weight file paths in manifest order. */
   paths: string[];
   /** Bytes all weight files together must hold. */
@@ -133,7 +141,10 @@ function refuseNonFiniteWeights(specs: tf.io.WeightsManifestEntry[], buf: Uint8A
       const values = new Float32Array(buf.slice(off, off + bytes).buffer);
       for (let i = 0; i < values.length; i++) {
         if (!Number.isFinite(values[i])) {
-          throw new ModelFormatError(source, `weight '${spec.name}' holds ${values[i]} at index ${i}: the model is damaged (or its training diverged); refusing to use it`);
+          throw new ModelFormatError(
+            source,
+            `weight '${spec.name}' holds ${values[i]} at index ${i}: the model is damaged (or its training diverged); refusing to use it`,
+          );
         }
       }
     }

@@ -107,9 +107,20 @@ export function createOptimizer(spec: OptimizerName | OptimizerOptions): tf.Opti
   const c = resolveOptimizerConfig(spec);
   switch (c.name) {
     case 'rmsprop':
-      return new KerasRMSprop(c.learningRate, c.rho ?? KERAS_RMSPROP_DEFAULTS.rho, c.momentum ?? 0, c.epsilon ?? KERAS_RMSPROP_DEFAULTS.epsilon, c.centered ?? false);
+      return new KerasRMSprop(
+        c.learningRate,
+        c.rho ?? KERAS_RMSPROP_DEFAULTS.rho,
+        c.momentum ?? 0,
+        c.epsilon ?? KERAS_RMSPROP_DEFAULTS.epsilon,
+        c.centered ?? false,
+      );
     case 'adam':
-      return new KerasAdam(c.learningRate, c.beta1 ?? KERAS_ADAM_DEFAULTS.beta1, c.beta2 ?? KERAS_ADAM_DEFAULTS.beta2, c.epsilon ?? KERAS_ADAM_DEFAULTS.epsilon);
+      return new KerasAdam(
+        c.learningRate,
+        c.beta1 ?? KERAS_ADAM_DEFAULTS.beta1,
+        c.beta2 ?? KERAS_ADAM_DEFAULTS.beta2,
+        c.epsilon ?? KERAS_ADAM_DEFAULTS.epsilon,
+      );
     case 'sgd':
       return c.momentum ? tf.train.momentum(c.learningRate, c.momentum, c.nesterov ?? false) : tf.train.sgd(c.learningRate);
   }

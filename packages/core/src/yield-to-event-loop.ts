@@ -4,7 +4,8 @@
  * setImmediate. `EventLoopYielder` yields at most every `everyMs` of work, so fast steps are not
  * slowed by a yield each.
  */
-const channel = typeof MessageChannel !== 'undefined' && typeof (globalThis as { setImmediate?: unknown }).setImmediate !== 'function' ? new MessageChannel() : null;
+const channel =
+  typeof MessageChannel !== 'undefined' && typeof (globalThis as { setImmediate?: unknown }).setImmediate !== 'function' ? new MessageChannel() : null;
 const waiting: (() => void)[] = [];
 if (channel) {
   channel.port1.onmessage = () => waiting.shift()?.();

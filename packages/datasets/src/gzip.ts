@@ -41,11 +41,7 @@ export interface GunzipStreamResult {
  * trailer are checked for single-member files.
  * @throws DatasetFormatError naming `source` for a bad header, truncated or corrupt stream.
  */
-export function streamGunzip(
-  bytes: Uint8Array,
-  source: string,
-  sink: (chunk: Uint8Array) => boolean,
-): GunzipStreamResult {
+export function streamGunzip(bytes: Uint8Array, source: string, sink: (chunk: Uint8Array) => boolean): GunzipStreamResult {
   if (!isGzip(bytes)) throw new DatasetFormatError(source, 'not a gzip file (magic is not 1f 8b)');
   if (bytes.length < 18) throw new DatasetFormatError(source, `truncated gzip file: only ${bytes.length} bytes`);
   if (bytes[2] !== 8) throw new DatasetFormatError(source, `unsupported gzip compression method ${bytes[2]} (expected 8, deflate)`);

@@ -2,36 +2,15 @@
 // the known-files table, resizing, splits and class weights. Node-only loaders live in `./node`.
 
 // Errors
-export {
-  ChecksumError,
-  DatasetArgumentError,
-  DatasetError,
-  DatasetFormatError,
-  DatasetNotFoundError,
-  DownloadError,
-} from './errors';
+export { ChecksumError, DatasetArgumentError, DatasetError, DatasetFormatError, DatasetNotFoundError, DownloadError } from './errors';
 
 // IDX (MNIST format), gzip, CRC-32
-export {
-  DEFAULT_MAX_IDX_BYTES,
-  IDX_MAGIC_IMAGES,
-  IDX_MAGIC_LABELS,
-  IDX_TYPE_UINT8,
-  parseIdx,
-  type IdxArray,
-  type ParseIdxOptions,
-} from './idx';
+export { DEFAULT_MAX_IDX_BYTES, IDX_MAGIC_IMAGES, IDX_MAGIC_LABELS, IDX_TYPE_UINT8, parseIdx, type IdxArray, type ParseIdxOptions } from './idx';
 export { isGzip } from './gzip';
 
 // MNIST-like splits
 export { DEFAULT_NUM_CLASSES, mnistSplitFromIdx, type MnistSplit, type MnistSplitOptions, type SplitSource } from './mnist-split';
-export {
-  loadMnistFromBytes,
-  type Mnist,
-  type MnistBytes,
-  type MnistFromBytesOptions,
-  type MnistLimit,
-} from './mnist-from-bytes';
+export { loadMnistFromBytes, type Mnist, type MnistBytes, type MnistFromBytesOptions, type MnistLimit } from './mnist-from-bytes';
 
 // NumPy .npy / .npz and PneumoniaMNIST
 export { DEFAULT_MAX_NPY_BYTES, parseNpy, type NpyArray, type ParseNpyOptions } from './npy';

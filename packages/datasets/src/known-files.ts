@@ -24,10 +24,7 @@ export interface KnownFile {
 }
 
 /** Public MNIST mirrors (base URLs; the file's base name is appended), tried in order. */
-export const MNIST_MIRRORS: readonly string[] = [
-  'https://storage.googleapis.com/cvdf-datasets/mnist/',
-  'https://ossci-datasets.s3.amazonaws.com/mnist/',
-];
+export const MNIST_MIRRORS: readonly string[] = ['https://storage.googleapis.com/cvdf-datasets/mnist/', 'https://ossci-datasets.s3.amazonaws.com/mnist/'];
 
 /** Relative names of the four MNIST files. */
 export const MNIST_FILE_NAMES = {
@@ -58,23 +55,31 @@ function mnist(base: string, bytes: number, sha256: string, md5: string, descrip
 /** Every known file, by relative name. */
 export const KNOWN_FILES: Readonly<Record<string, KnownFile>> = Object.freeze({
   [MNIST_FILE_NAMES.trainImages]: mnist(
-    'train-images-idx3-ubyte.gz', 9912422,
-    '440fcabf73cc546fa21475e81ea370265605f56be210a4024d2ca8f203523609', 'f68b3c2dcbeaaa9fbdd348bbdeb94873',
+    'train-images-idx3-ubyte.gz',
+    9912422,
+    '440fcabf73cc546fa21475e81ea370265605f56be210a4024d2ca8f203523609',
+    'f68b3c2dcbeaaa9fbdd348bbdeb94873',
     'MNIST training images, 60000 × 28×28 uint8 (IDX, gzip)',
   ),
   [MNIST_FILE_NAMES.trainLabels]: mnist(
-    'train-labels-idx1-ubyte.gz', 28881,
-    '3552534a0a558bbed6aed32b30c495cca23d567ec52cac8be1a0730e8010255c', 'd53e105ee54ea40749a09fcbcd1e9432',
+    'train-labels-idx1-ubyte.gz',
+    28881,
+    '3552534a0a558bbed6aed32b30c495cca23d567ec52cac8be1a0730e8010255c',
+    'd53e105ee54ea40749a09fcbcd1e9432',
     'MNIST training labels, 60000 (IDX, gzip)',
   ),
   [MNIST_FILE_NAMES.testImages]: mnist(
-    't10k-images-idx3-ubyte.gz', 1648877,
-    '8d422c7b0a1c1c79245a5bcf07fe86e33eeafee792b84584aec276f5a2dbc4e6', '9fb629c4189551a2d022fa330f9573f3',
+    't10k-images-idx3-ubyte.gz',
+    1648877,
+    '8d422c7b0a1c1c79245a5bcf07fe86e33eeafee792b84584aec276f5a2dbc4e6',
+    '9fb629c4189551a2d022fa330f9573f3',
     'MNIST test images, 10000 × 28×28 uint8 (IDX, gzip)',
   ),
   [MNIST_FILE_NAMES.testLabels]: mnist(
-    't10k-labels-idx1-ubyte.gz', 4542,
-    'f7ae60f92e00ec6debd23a6088c31dbd2371eca3ffa0defaefb259924204aec6', 'ec29112dd5afa0611ce80d1b7f02629c',
+    't10k-labels-idx1-ubyte.gz',
+    4542,
+    'f7ae60f92e00ec6debd23a6088c31dbd2371eca3ffa0defaefb259924204aec6',
+    'ec29112dd5afa0611ce80d1b7f02629c',
     'MNIST test labels, 10000 (IDX, gzip)',
   ),
   [PNEUMONIAMNIST_FILE_NAME]: {

@@ -31,12 +31,7 @@ export type SplitSource = string | { images: string; labels: string };
  * Works for MNIST, Fashion-MNIST and any other uint8 IDX image set.
  * @throws DatasetFormatError when the dimensions are wrong, the counts differ or a label is out of range.
  */
-export function mnistSplitFromIdx(
-  imagesIdx: IdxArray,
-  labelsIdx: IdxArray,
-  source: SplitSource,
-  options: MnistSplitOptions = {},
-): MnistSplit {
+export function mnistSplitFromIdx(imagesIdx: IdxArray, labelsIdx: IdxArray, source: SplitSource, options: MnistSplitOptions = {}): MnistSplit {
   const imagesName = typeof source === 'string' ? source : source.images;
   const labelsName = typeof source === 'string' ? source : source.labels;
   const numClasses = options.numClasses ?? DEFAULT_NUM_CLASSES;
@@ -44,7 +39,10 @@ export function mnistSplitFromIdx(
     throw new DatasetArgumentError('mnistSplitFromIdx', 'numClasses', `must be an integer in 1..256, got ${numClasses}`);
   }
   if (imagesIdx.dims.length !== 3) {
-    throw new DatasetFormatError(imagesName, `expected 3 IDX dimensions (count, rows, cols) for images, got ${imagesIdx.dims.length} (${imagesIdx.dims.join('×')})`);
+    throw new DatasetFormatError(
+      imagesName,
+      `expected 3 IDX dimensions (count, rows, cols) for images, got ${imagesIdx.dims.length} (${imagesIdx.dims.join('×')})`,
+    );
   }
   if (labelsIdx.dims.length !== 1) {
     throw new DatasetFormatError(labelsName, `expected 1 IDX dimension (count) for labels, got ${labelsIdx.dims.length} (${labelsIdx.dims.join('×')})`);

@@ -12,22 +12,10 @@ export {
   type ResolveDataFileOptions,
 } from './node/resolve-data-file';
 export { defaultVendorDir, findVendorDirFrom } from './node/find-vendor-dir';
-export type {
-  DataOrigin,
-  DatasetProgressEvent,
-  DownloadProgressEvent,
-  FileRejectedEvent,
-  MirrorFailedEvent,
-} from './node/progress-events';
+export type { DataOrigin, DatasetProgressEvent, DownloadProgressEvent, FileRejectedEvent, MirrorFailedEvent } from './node/progress-events';
 
 // Downloads and hashing
-export {
-  DEFAULT_DOWNLOAD_TIMEOUT_MS,
-  DEFAULT_MAX_DOWNLOAD_BYTES,
-  downloadFile,
-  type DownloadOptions,
-  type ExpectedFile,
-} from './node/download';
+export { DEFAULT_DOWNLOAD_TIMEOUT_MS, DEFAULT_MAX_DOWNLOAD_BYTES, downloadFile, type DownloadOptions, type ExpectedFile } from './node/download';
 export { clearHashMemo, hashFile, type FileHashes } from './node/hash-file';
 
 // MNIST and PneumoniaMNIST

@@ -25,9 +25,7 @@ describe('pneumoniaMnistFromNpz', () => {
     expect(pneumoniaMnistFromNpz(arrays, 'tiny.npz').val.count).toBe(2);
     const { val_labels: _drop, ...rest } = arrays;
     expect(() => pneumoniaMnistFromNpz(rest, 't.npz')).toThrow(/^t.npz: missing array\(s\) val_labels; found /);
-    expect(() => pneumoniaMnistFromNpz({ ...arrays, test_labels: arrays.train_labels }, 't.npz')).toThrow(
-      't.npz:test_labels: has 6 labels for 3 images',
-    );
+    expect(() => pneumoniaMnistFromNpz({ ...arrays, test_labels: arrays.train_labels }, 't.npz')).toThrow('t.npz:test_labels: has 6 labels for 3 images');
     const bad = { ...arrays, train_labels: { ...arrays.train_labels, data: Uint8Array.from(arrays.train_labels.data, () => 2) } };
     expect(() => pneumoniaMnistFromNpz(bad, 't.npz')).toThrow('t.npz:train_labels: label 2 at index 0 is not 0 or 1');
     expect(() => pneumoniaMnistFromNpz(zipSync({ 'x.npy': new Uint8Array(0) }), 'z.npz')).toThrow(/^z.npz: missing array\(s\) train_images, /);

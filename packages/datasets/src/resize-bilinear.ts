@@ -49,18 +49,17 @@ function axis(inSize: number, outSize: number, halfPixel: boolean, alignCorners:
  * @throws DatasetArgumentError for non-positive sizes, a `src` of the wrong length, or both
  * `alignCorners` and `halfPixelCenters` (TensorFlow refuses that too).
  */
-export function resizeBilinear(
-  src: ArrayLike<number>,
-  h: number,
-  w: number,
-  outH: number,
-  outW: number,
-  options: ResizeBilinearOptions = {},
-): Float32Array {
+export function resizeBilinear(src: ArrayLike<number>, h: number, w: number, outH: number, outW: number, options: ResizeBilinearOptions = {}): Float32Array {
   const channels = options.channels ?? 1;
   const alignCorners = options.alignCorners ?? false;
   const halfPixel = options.halfPixelCenters ?? !alignCorners;
-  for (const [name, v] of [['h', h], ['w', w], ['outH', outH], ['outW', outW], ['channels', channels]] as const) {
+  for (const [name, v] of [
+    ['h', h],
+    ['w', w],
+    ['outH', outH],
+    ['outW', outW],
+    ['channels', channels],
+  ] as const) {
     if (!(Number.isInteger(v) && v > 0)) throw new DatasetArgumentError('resizeBilinear', name, `must be a positive integer, got ${v}`);
   }
   if (alignCorners && halfPixel) throw new DatasetArgumentError('resizeBilinear', 'options', 'cannot use both alignCorners and halfPixelCenters');

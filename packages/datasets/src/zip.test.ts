@@ -12,14 +12,45 @@ function storedZip(name: string, data: Uint8Array, opts: { zip64?: boolean; flag
   };
   const crc = crc32(data);
   const method = opts.method ?? 0;
-  const local = [le(0x04034b50, 4), le(20, 2), le(opts.flags ?? 0, 2), le(method, 2), le(0, 4), le(crc, 4), le(data.length, 4), le(data.length, 4), le(enc.length, 2), le(0, 2), enc, data];
+  const local = [
+    le(0x04034b50, 4),
+    le(20, 2),
+    le(opts.flags ?? 0, 2),
+    le(method, 2),
+    le(0, 4),
+    le(crc, 4),
+    le(data.length, 4),
+    le(data.length, 4),
+    le(enc.length, 2),
+    le(0, 2),
+    enc,
+    data,
+  ];
   parts.push(...local);
   const cdOffset = local.reduce((a, p) => a + p.length, 0);
   const extra = opts.zip64 ? [le(1, 2), le(24, 2), le(data.length, 8), le(data.length, 8), le(0, 8)] : [];
   const extraLen = extra.reduce((a, p) => a + p.length, 0);
   const big = (v: number) => (opts.zip64 ? 0xffffffff : v);
-  const central = [le(0x02014b50, 4), le(45, 2), le(45, 2), le(opts.flags ?? 0, 2), le(method, 2), le(0, 4), le(crc, 4), le(big(data.length), 4), le(big(data.length), 4),
-    le(enc.length, 2), le(extraLen, 2), le(0, 2), le(0, 2), le(0, 2), le(0, 4), le(big(0), 4), enc, ...extra];
+  const central = [
+    le(0x02014b50, 4),
+    le(45, 2),
+    le(45, 2),
+    le(opts.flags ?? 0, 2),
+    le(method, 2),
+    le(0, 4),
+    le(crc, 4),
+    le(big(data.length), 4),
+    le(big(data.length), 4),
+    le(enc.length, 2),
+    le(extraLen, 2),
+    le(0, 2),
+    le(0, 2),
+    le(0, 2),
+    le(0, 4),
+    le(big(0), 4),
+    enc,
+    ...extra,
+  ];
   parts.push(...central);
   const cdSize = central.reduce((a, p) => a + p.length, 0);
   if (opts.zip64) {

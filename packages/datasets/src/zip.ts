@@ -134,7 +134,8 @@ export function readZip(bytes: Uint8Array, source: string, options: ReadZipOptio
       if (compressedSize !== size) fail(`entry ${name}: stored entry with different sizes (${compressedSize} vs ${size})`);
       data = raw;
     } else if (method === 8) {
-      if (size > compressedSize * MAX_DEFLATE_RATIO + 1024) fail(`entry ${name} claims ${size} bytes from ${compressedSize} compressed bytes, impossible for deflate`);
+      if (size > compressedSize * MAX_DEFLATE_RATIO + 1024)
+        fail(`entry ${name} claims ${size} bytes from ${compressedSize} compressed bytes, impossible for deflate`);
       let inflated: Uint8Array;
       try {
         inflated = inflateSync(raw, { out: new Uint8Array(size + 1) });

@@ -4,7 +4,18 @@
  * random data; optionally the per-kernel profile of one training step.
  */
 import * as tf from '@tensorflow/tfjs';
-import { arrayDataset, choosePredictor, createFusedDenseTrainer, createOptimizer, createRng, fit, getLoss, type EngineChoice, type EngineInfo, type StepEngine } from '@nnlab/core';
+import {
+  arrayDataset,
+  choosePredictor,
+  createFusedDenseTrainer,
+  createOptimizer,
+  createRng,
+  fit,
+  getLoss,
+  type EngineChoice,
+  type EngineInfo,
+  type StepEngine,
+} from '@nnlab/core';
 import { getZooEntry, type CourseSettings, type ZooArgs } from '@nnlab/models';
 
 /** Options of `benchmarkModel`. */

@@ -90,9 +90,7 @@ export function bytesDataSource(bytes: DataBytes, origin = 'fetched'): DataSourc
       if (!bytes.mnist) throw new Error('this data source has no MNIST files');
       const raw = await bytes.mnist();
       const m = loadMnistFromBytes(raw, { limit });
-      const files = await Promise.all(
-        (Object.keys(raw) as (keyof MnistBytes)[]).map((k) => fileOf(MNIST_FILE_NAMES[k], raw[k], origin)),
-      );
+      const files = await Promise.all((Object.keys(raw) as (keyof MnistBytes)[]).map((k) => fileOf(MNIST_FILE_NAMES[k], raw[k], origin)));
       return { name: 'mnist', description: `MNIST ${m.train.count} train / ${m.test.count} test images (${origin})`, files, train: m.train, test: m.test };
     },
     async xrays(options) {

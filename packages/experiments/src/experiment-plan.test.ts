@@ -37,7 +37,11 @@ describe('planExperiment', () => {
     expect(p.training.optimizer).toMatchObject({ name: 'rmsprop', rho: 0.8, momentum: 0.5 });
     expect(p.training).toMatchObject({ epochs: 7, batchSize: 64 });
     // another optimizer name starts from that optimizer's defaults
-    expect(planExperiment({ spec, dataset: 'mnist', optimizer: { name: 'adam', beta2: 0.99 } }).training.optimizer).toMatchObject({ name: 'adam', beta1: 0.9, beta2: 0.99 });
+    expect(planExperiment({ spec, dataset: 'mnist', optimizer: { name: 'adam', beta2: 0.99 } }).training.optimizer).toMatchObject({
+      name: 'adam',
+      beta1: 0.9,
+      beta2: 0.99,
+    });
     expect(p.spec.training).toMatchObject({ epochs: 7, batchSize: 64, optimizer: { rho: 0.8, momentum: 0.5 } });
   });
 
@@ -46,7 +50,9 @@ describe('planExperiment', () => {
     expect(p.pipeline).toMatchObject({ input: 'xray-image', height: 64, scale: 1 });
     expect(p.training).toMatchObject({ loss: 'binaryCrossentropy', classWeights: true, batchSize: 64 });
     expect(p.training.optimizer.name).toBe('adam');
-    expect(() => planExperiment({ spec: parseSpec('input(64x64x1) flatten dense(2,softmax)'), dataset: 'pneumonia' })).toThrow(/layer 2 dense\(2,softmax\): .*dense\(1,sigmoid\)/);
+    expect(() => planExperiment({ spec: parseSpec('input(64x64x1) flatten dense(2,softmax)'), dataset: 'pneumonia' })).toThrow(
+      /layer 2 dense\(2,softmax\): .*dense\(1,sigmoid\)/,
+    );
   });
 
   it('refuses before anything runs: wrong classes, wrong input, bad settings', () => {

@@ -88,7 +88,11 @@ function positiveInt(name: string, v: number | undefined): void {
 }
 
 /** The input kind and image side a dataset gives a spec, by the spec's input rank. */
-function inputFor(dataset: DatasetDescriptor, spec: ModelSpec, hog: HogOptions | undefined): { input: ModelInput; shape: number[]; imageSize?: number; hogLength?: number } {
+function inputFor(
+  dataset: DatasetDescriptor,
+  spec: ModelSpec,
+  hog: HogOptions | undefined,
+): { input: ModelInput; shape: number[]; imageSize?: number; hogLength?: number } {
   const rank = inputRankOf(spec);
   const image = (defaultSide: number) => {
     const shape = spec.input ?? [defaultSide, defaultSide, 1];
@@ -105,12 +109,18 @@ function inputFor(dataset: DatasetDescriptor, spec: ModelSpec, hog: HogOptions |
       }
       return { input: 'mnist-pixels', shape: [MNIST_SIDE * MNIST_SIDE] };
     case 'mnist-hog': {
-      if (rank === 3) throw new SpecError(`the mnist-hog dataset gives HOG feature vectors; the spec reads images (${shapeText(spec.input ?? ['h', 'w', 'c'] as never)}): use the mnist dataset`);
+      if (rank === 3)
+        throw new SpecError(
+          `the mnist-hog dataset gives HOG feature vectors; the spec reads images (${shapeText(spec.input ?? (['h', 'w', 'c'] as never))}): use the mnist dataset`,
+        );
       const length = hogFeatureLength(MNIST_SIDE, MNIST_SIDE, resolveHogOptions({ ...COURSE_HOG_OPTIONS, ...hog }));
       return { input: 'mnist-hog', shape: [length], hogLength: length };
     }
     case 'pneumonia': {
-      if (rank === 1) throw new SpecError(`the pneumonia dataset gives images; the spec reads vectors (${shapeText(spec.input ?? [])}): give an image input such as input(128x128x1)`);
+      if (rank === 1)
+        throw new SpecError(
+          `the pneumonia dataset gives images; the spec reads vectors (${shapeText(spec.input ?? [])}): give an image input such as input(128x128x1)`,
+        );
       const shape = image(DEFAULT_XRAY_SIDE);
       return { input: 'xray-image', shape, imageSize: shape[0] };
     }
@@ -155,18 +165,20 @@ export function planExperiment(req: ExperimentRequest): ExperimentPlan {
   const outputs = analysis.outputShape[analysis.outputShape.length - 1];
   if (dataset.task === 'binary' && outputs !== 1) {
     const last = spec.layers.length - 1;
-    throw new SpecError(`the ${dataset.name} dataset has 2 classes and one 0/1 target: end with dense(1,sigmoid)`, { layer: last, text: analysis.layers[last].text });
+    throw new SpecError(`the ${dataset.name} dataset has 2 classes and one 0/1 target: end with dense(1,sigmoid)`, {
+      layer: last,
+      text: analysis.layers[last].text,
+    });
   }
 
   const defaults = datasetDefaults(dataset);
   const t = spec.training ?? {};
   const specOptimizer: Partial<OptimizerOptions> = t.optimizer ?? { name: defaults.optimizer };
   const asked = definedOnly(req.optimizer);
-  const optimizer = resolveOptimizerConfig(
-    (asked.name && asked.name !== specOptimizer.name ? asked : { ...specOptimizer, ...asked }) as OptimizerOptions,
-  );
+  const optimizer = resolveOptimizerConfig((asked.name && asked.name !== specOptimizer.name ? asked : { ...specOptimizer, ...asked }) as OptimizerOptions);
   const specWeights = t.classWeights;
-  if (Array.isArray(specWeights)) throw new ExperimentOptionError('per-class weights lists in a spec are not supported by the pipeline; use classWeights: true');
+  if (Array.isArray(specWeights))
+    throw new ExperimentOptionError('per-class weights lists in a spec are not supported by the pipeline; use classWeights: true');
   const training: ResolvedTraining = {
     epochs: req.epochs ?? t.epochs ?? defaults.epochs,
     batchSize: req.batchSize ?? t.batchSize ?? defaults.batchSize,

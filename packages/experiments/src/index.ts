@@ -49,16 +49,7 @@ export type { EvaluationMetricsOptions } from './evaluation-metrics';
 export { RUN_RECORD_SCHEMA_VERSION, isRunRecord, makeRunId } from './run-record';
 export { checkRunRecord } from './run-record-schema';
 export type { RunRecordCheck } from './run-record-schema';
-export type {
-  BinaryEvaluation,
-  ClassBalance,
-  MulticlassEvaluation,
-  RunConfig,
-  RunDataFile,
-  RunRecord,
-  RunStatus,
-  RunStore,
-} from './run-record';
+export type { BinaryEvaluation, ClassBalance, MulticlassEvaluation, RunConfig, RunDataFile, RunRecord, RunStatus, RunStore } from './run-record';
 
 // Benchmarks (throughput, effective GFLOP/s, kernel profile)
 export { PROFILED_STEPS, benchmarkModel, forwardFlops } from './benchmark';

@@ -8,7 +8,9 @@ beforeAll(async () => {
 });
 
 function smallModel() {
-  return tf.sequential({ layers: [tf.layers.dense({ inputShape: [3], units: 2, activation: 'softmax', kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }) })] });
+  return tf.sequential({
+    layers: [tf.layers.dense({ inputShape: [3], units: 2, activation: 'softmax', kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }) })],
+  });
 }
 
 const record = {
@@ -18,10 +20,29 @@ const record = {
   pid: 0,
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
-  config: { model: 'mlp-raw', args: {}, epochs: 1, batchSize: 2, optimizer: { name: 'rmsprop' }, loss: 'categoricalCrossentropy', validationSplit: 0, seed: 0, backend: 'cpu', data: { name: 'mnist', files: [], trainCount: 4, validationCount: 0, testCount: 2 }, versions: {} },
+  config: {
+    model: 'mlp-raw',
+    args: {},
+    epochs: 1,
+    batchSize: 2,
+    optimizer: { name: 'rmsprop' },
+    loss: 'categoricalCrossentropy',
+    validationSplit: 0,
+    seed: 0,
+    backend: 'cpu',
+    data: { name: 'mnist', files: [], trainCount: 4, validationCount: 0, testCount: 2 },
+    versions: {},
+  },
   history: { loss: [0.5], acc: [0.75], val_loss: [], val_acc: [] },
   timing: {},
-  test: { loss: 0.4, accuracy: 0.875, confusionMatrix: [[1, 0], [0, 1]] },
+  test: {
+    loss: 0.4,
+    accuracy: 0.875,
+    confusionMatrix: [
+      [1, 0],
+      [0, 1],
+    ],
+  },
 } as unknown as RunRecord;
 
 test('a model and its run record survive the round trip through one file, weights byte for byte', async () => {

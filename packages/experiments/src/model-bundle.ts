@@ -46,7 +46,14 @@ function fromBase64(text: string, source: string, path: string): Uint8Array {
 /** The bundle as JSON text. */
 export function writeModelBundle(bundle: ModelBundle): string {
   const weights = Object.fromEntries(Object.entries(bundle.files.weights).map(([p, b]) => [p, toBase64(b)]));
-  return JSON.stringify({ format: MODEL_BUNDLE_FORMAT, version: MODEL_BUNDLE_VERSION, label: bundle.label, modelJson: JSON.parse(bundle.files.modelJson), weights, run: bundle.run });
+  return JSON.stringify({
+    format: MODEL_BUNDLE_FORMAT,
+    version: MODEL_BUNDLE_VERSION,
+    label: bundle.label,
+    modelJson: JSON.parse(bundle.files.modelJson),
+    weights,
+    run: bundle.run,
+  });
 }
 
 /** True when `text` looks like a bundle (a JSON object with the bundle's format tag). */
@@ -67,8 +74,10 @@ export function readModelBundle(text: string, source: string): ModelBundle {
     throw new ModelFormatError(source, `not JSON (${err instanceof Error ? err.message : String(err)})`);
   }
   const o = raw as Record<string, unknown>;
-  if (typeof raw !== 'object' || raw === null || o.format !== MODEL_BUNDLE_FORMAT) throw new ModelFormatError(source, `not an nnlab model file (no "format": "${MODEL_BUNDLE_FORMAT}")`);
-  if (o.version !== MODEL_BUNDLE_VERSION) throw new ModelFormatError(source, `model file version ${String(o.version)} is not supported (this nnlab reads version ${MODEL_BUNDLE_VERSION})`);
+  if (typeof raw !== 'object' || raw === null || o.format !== MODEL_BUNDLE_FORMAT)
+    throw new ModelFormatError(source, `not an nnlab model file (no "format": "${MODEL_BUNDLE_FORMAT}")`);
+  if (o.version !== MODEL_BUNDLE_VERSION)
+    throw new ModelFormatError(source, `model file version ${String(o.version)} is not supported (this nnlab reads version ${MODEL_BUNDLE_VERSION})`);
   if (typeof o.modelJson !== 'object' || o.modelJson === null) throw new ModelFormatError(source, '"modelJson" is missing');
   if (typeof o.weights !== 'object' || o.weights === null) throw new ModelFormatError(source, '"weights" is missing');
   const modelJson = JSON.stringify(o.modelJson);

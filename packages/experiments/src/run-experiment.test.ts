@@ -16,7 +16,13 @@ function split(count: number, seed: number) {
 /** A synthetic MNIST-like source (no files). */
 const toySource: DataSource = {
   async mnist(limit) {
-    const data: SourceData = { name: 'toy-mnist', description: 'toy', files: [{ name: 'toy', sha256: '0', origin: 'test' }], train: split(typeof limit === 'object' ? limit.train ?? 64 : 64, 1), test: split(typeof limit === 'object' ? limit.test ?? 16 : 16, 2) };
+    const data: SourceData = {
+      name: 'toy-mnist',
+      description: 'toy',
+      files: [{ name: 'toy', sha256: '0', origin: 'test' }],
+      train: split(typeof limit === 'object' ? (limit.train ?? 64) : 64, 1),
+      test: split(typeof limit === 'object' ? (limit.test ?? 16) : 16, 2),
+    };
     return data;
   },
   xrays: () => Promise.reject(new Error('no X-rays here')),
@@ -37,7 +43,14 @@ describe('runExperiment', () => {
       expect(saves.map((s) => s.status)).toEqual(['running', 'running', 'running', 'complete']);
       expect(r.location).toBe('mem://run');
       const rec = r.record;
-      expect(rec.config).toMatchObject({ model: 'custom', dataset: 'mnist', classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'], epochs: 2, batchSize: 16, validationSplit: 0.1 });
+      expect(rec.config).toMatchObject({
+        model: 'custom',
+        dataset: 'mnist',
+        classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+        epochs: 2,
+        batchSize: 16,
+        validationSplit: 0.1,
+      });
       expect(rec.config.arch).toBe(formatSpec({ ...plan.spec, training: undefined }));
       expect(rec.config.spec!.input).toEqual([28, 28, 1]);
       expect(rec.config.data).toMatchObject({ name: 'toy-mnist', trainCount: 57, validationCount: 7, testCount: 11 });
@@ -70,9 +83,14 @@ describe('runExperiment', () => {
 
   it('records a failure and disposes the model', async () => {
     const saves: RunRecord[] = [];
-    const bad: DataSource = { ...toySource, mnist: async () => ({ ...(await toySource.mnist({ train: 64, test: 16 })), test: { ...split(16, 3), rows: 14, cols: 56 } }) };
+    const bad: DataSource = {
+      ...toySource,
+      mnist: async () => ({ ...(await toySource.mnist({ train: 64, test: 16 })), test: { ...split(16, 3), rows: 14, cols: 56 } }),
+    };
     const plan = planExperiment({ zoo: 'mlp-raw', epochs: 1, limit: 64 });
-    await expect(runExperiment(plan, { source: bad, backend: 'cpu', store: { save: (rec) => (saves.push(structuredClone(rec)), undefined) } })).rejects.toThrow(/14×56 images do not match/);
+    await expect(runExperiment(plan, { source: bad, backend: 'cpu', store: { save: (rec) => (saves.push(structuredClone(rec)), undefined) } })).rejects.toThrow(
+      /14×56 images do not match/,
+    );
     expect(saves).toEqual([]);
   });
 });

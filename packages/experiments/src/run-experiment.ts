@@ -83,7 +83,11 @@ export function loadSource(plan: ExperimentPlan, source: DataSource): Promise<So
 }
 
 /** Loads and prepares the data of a plan. */
-export async function loadExperimentData(plan: ExperimentPlan, host: Pick<ExperimentHost, 'source' | 'hog'>, hooks: Pick<ExperimentHooks, 'onStatus' | 'signal'> = {}): Promise<TrainingData> {
+export async function loadExperimentData(
+  plan: ExperimentPlan,
+  host: Pick<ExperimentHost, 'source' | 'hog'>,
+  hooks: Pick<ExperimentHooks, 'onStatus' | 'signal'> = {},
+): Promise<TrainingData> {
   const status = hooks.onStatus ?? (() => {});
   const source = await loadSource(plan, host.source);
   hooks.signal?.throwIfAborted();
@@ -103,7 +107,14 @@ export async function loadExperimentData(plan: ExperimentPlan, host: Pick<Experi
 }
 
 /** The record of a run that is about to train. */
-export function startRecord(plan: ExperimentPlan, data: TrainingData, model: tf.LayersModel, host: ExperimentHost, hooks: ExperimentHooks, now = new Date()): RunRecord {
+export function startRecord(
+  plan: ExperimentPlan,
+  data: TrainingData,
+  model: tf.LayersModel,
+  host: ExperimentHost,
+  hooks: ExperimentHooks,
+  now = new Date(),
+): RunRecord {
   const summary = summarizeModel(model);
   return {
     schemaVersion: RUN_RECORD_SCHEMA_VERSION,
@@ -139,7 +150,13 @@ export function startRecord(plan: ExperimentPlan, data: TrainingData, model: tf.
       versions: host.versions ?? {},
       argv: hooks.argv,
     },
-    summary: { totalParams: summary.totalParams, trainableParams: summary.trainableParams, nonTrainableParams: summary.nonTrainableParams, sizeKB: summary.sizeKB, rows: summary.rows },
+    summary: {
+      totalParams: summary.totalParams,
+      trainableParams: summary.trainableParams,
+      nonTrainableParams: summary.nonTrainableParams,
+      sizeKB: summary.sizeKB,
+      rows: summary.rows,
+    },
     history: { loss: [], acc: [], val_loss: [], val_acc: [] },
     classBalance: data.classBalance,
     timing: {},
@@ -154,7 +171,9 @@ export async function runExperiment(plan: ExperimentPlan, host: ExperimentHost, 
   const data = await loadExperimentData(plan, host, hooks);
   hooks.signal?.throwIfAborted();
   const from = { data: "the data's own validation split", stratified: 'a stratified part of the training data', split: 'the last part of the training data' };
-  status(`split: ${data.train.size} train / ${data.validation?.size ?? 0} validation${data.validationSource ? ` (${from[data.validationSource]})` : ''} / ${data.test.size} test`);
+  status(
+    `split: ${data.train.size} train / ${data.validation?.size ?? 0} validation${data.validationSource ? ` (${from[data.validationSource]})` : ''} / ${data.test.size} test`,
+  );
   const model = buildModel(plan.spec, { seed: plan.seed, inputShape: data.train.sampleShape });
   model.setUserDefinedMetadata(experimentMetadata(plan.spec, plan.dataset.classNames, plan.dataset.name, plan.pipeline));
   const record = startRecord(plan, data, model, host, hooks);
@@ -201,7 +220,11 @@ export async function runExperiment(plan: ExperimentPlan, host: ExperimentHost, 
       save();
       model.dispose();
       const epochs = record.history.loss.length;
-      const kept = !location ? 'no record kept (--no-record)' : epochs > 0 && record.modelDir ? `the model of epoch ${epochs} saved in ${location}` : `no complete epoch, no model saved; record in ${location}`;
+      const kept = !location
+        ? 'no record kept (--no-record)'
+        : epochs > 0 && record.modelDir
+          ? `the model of epoch ${epochs} saved in ${location}`
+          : `no complete epoch, no model saved; record in ${location}`;
       throw new InterruptedError(`interrupted after ${epochs} complete epoch${epochs === 1 ? '' : 's'} of ${plan.training.epochs}: ${kept}`);
     }
     record.timing.trainSeconds = result.seconds;

@@ -13,10 +13,24 @@ function record(): Record<string, unknown> {
     pid: 123,
     createdAt: '2026-12-01T12:00:00.000Z',
     updatedAt: '2026-12-01T12:01:00.000Z',
-    config: { model: 'mlp-raw', epochs: 2, batchSize: 128, seed: 0, backend: 'wasm', data: { name: 'mnist', files: [], trainCount: 100, validationCount: 10, testCount: 20 } },
+    config: {
+      model: 'mlp-raw',
+      epochs: 2,
+      batchSize: 128,
+      seed: 0,
+      backend: 'wasm',
+      data: { name: 'mnist', files: [], trainCount: 100, validationCount: 10, testCount: 20 },
+    },
     summary: { totalParams: 7960 },
     history: { loss: [0.9, 0.5], acc: [0.7, 0.8], val_loss: [0.6, 0.5], val_acc: [0.8, 0.85] },
-    test: { loss: 0.5, accuracy: 0.85, confusionMatrix: [[1, 0], [0, 1]] },
+    test: {
+      loss: 0.5,
+      accuracy: 0.85,
+      confusionMatrix: [
+        [1, 0],
+        [0, 1],
+      ],
+    },
     timing: { trainSeconds: 1 },
     modelDir: 'model',
   };

@@ -22,7 +22,8 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 
 function need(ok: boolean, path: string, what: string, value: unknown): void {
   if (!ok) {
-    const got = value === undefined ? 'missing' : value === null ? 'null' : Array.isArray(value) ? 'an array' : `${typeof value} ${JSON.stringify(value)?.slice(0, 40)}`;
+    const got =
+      value === undefined ? 'missing' : value === null ? 'null' : Array.isArray(value) ? 'an array' : `${typeof value} ${JSON.stringify(value)?.slice(0, 40)}`;
     throw new SchemaProblem(`${path} must be ${what}, got ${got}`);
   }
 }
@@ -49,7 +50,12 @@ function checkEvaluation(e: unknown, path: string): void {
   num(ev, 'loss', `${path}.`);
   num(ev, 'accuracy', `${path}.`);
   const cm = ev.confusionMatrix;
-  need(Array.isArray(cm) && cm.every((row) => Array.isArray(row) && row.every((x) => typeof x === 'number')), `${path}.confusionMatrix`, 'a matrix of numbers', cm);
+  need(
+    Array.isArray(cm) && cm.every((row) => Array.isArray(row) && row.every((x) => typeof x === 'number')),
+    `${path}.confusionMatrix`,
+    'a matrix of numbers',
+    cm,
+  );
   for (const k of ['precision', 'recall', 'specificity', 'f1', 'auc', 'macroF1']) optNum(ev, k, `${path}.`);
 }
 

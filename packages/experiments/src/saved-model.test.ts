@@ -8,7 +8,12 @@ beforeAll(async () => {
 
 describe('identifySavedModel', () => {
   it('older models without metadata: the zoo model their shapes match, said as such', () => {
-    for (const [id, args] of [['mlp-raw', {}], ['mlp-hog', {}], ['cnn-mnist', {}], ['cnn-pneumonia', { imageSize: 32 }]] as const) {
+    for (const [id, args] of [
+      ['mlp-raw', {}],
+      ['mlp-hog', {}],
+      ['cnn-mnist', {}],
+      ['cnn-pneumonia', { imageSize: 32 }],
+    ] as const) {
       const m = buildZooModel(id, args);
       expect(zooIdFromShapes(m)).toBe(id);
       const who = identifySavedModel(m);

@@ -63,11 +63,19 @@ export function identifySavedModel(model: tf.LayersModel, options: { record?: Ru
   const meta = readModelMetadata(model);
   const raw = (model.getUserDefinedMetadata() as Record<string, { input?: InputPipeline }> | undefined)?.[METADATA_KEY];
   if (meta.spec && raw?.input) {
-    return { name: meta.spec.name ?? 'custom', pipeline: raw.input, classNames: meta.classNames ?? [...datasetForInput(raw.input.input).classNames], spec: meta.spec, from: 'model metadata' };
+    return {
+      name: meta.spec.name ?? 'custom',
+      pipeline: raw.input,
+      classNames: meta.classNames ?? [...datasetForInput(raw.input.input).classNames],
+      spec: meta.spec,
+      from: 'model metadata',
+    };
   }
   const guessed = zooIdFromShapes(model);
   if (!guessed) {
-    throw new ExperimentOptionError(`the model carries no nnlab metadata and its input [${inputShapeOf(model).join(', ')}] matches no zoo model: give the zoo id`);
+    throw new ExperimentOptionError(
+      `the model carries no nnlab metadata and its input [${inputShapeOf(model).join(', ')}] matches no zoo model: give the zoo id`,
+    );
   }
   return zooIdentity(guessed, model, 'input shape (older model without metadata)');
 }

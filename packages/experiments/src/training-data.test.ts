@@ -11,7 +11,10 @@ function split(count: number, side: number, label: (i: number) => number): Image
   return { images, labels: Uint8Array.from({ length: count }, (_, i) => label(i)), count, rows: side, cols: side };
 }
 
-const read = async (d: { size: number; sampleShape: readonly number[]; targetShape: readonly number[]; read: (i: number[], x: Float32Array, y: Float32Array) => unknown }, i: number) => {
+const read = async (
+  d: { size: number; sampleShape: readonly number[]; targetShape: readonly number[]; read: (i: number[], x: Float32Array, y: Float32Array) => unknown },
+  i: number,
+) => {
   const x = new Float32Array(d.sampleShape.reduce((a, b) => a * b, 1));
   const y = new Float32Array(d.targetShape.reduce((a, b) => a * b, 1));
   await d.read([i], x, y);
@@ -55,21 +58,45 @@ describe('prepareTrainingData', () => {
 
   it("uses the data's own validation split, and reads streamed splits (folders) at the model size", async () => {
     const labels = Uint8Array.from([0, 1, 1]);
-    const streamed: StreamedImageSplit = { count: 3, rows: 8, cols: 8, labels, readBatch: async (idx) => Float32Array.from({ length: idx.length * 64 }, (_, j) => Math.floor(j / 64) + 100) };
+    const streamed: StreamedImageSplit = {
+      count: 3,
+      rows: 8,
+      cols: 8,
+      labels,
+      readBatch: async (idx) => Float32Array.from({ length: idx.length * 64 }, (_, j) => Math.floor(j / 64) + 100),
+    };
     const pipeline = inputPipelineFor({ input: 'xray-image' }, { imageSize: 8 });
-    const d = await prepareTrainingData(source({ train: streamed, validation: streamed, test: streamed }), { pipeline, classNames: NAMES, validationSplit: 0.1, seed: 0, classWeights: false });
+    const d = await prepareTrainingData(source({ train: streamed, validation: streamed, test: streamed }), {
+      pipeline,
+      classNames: NAMES,
+      validationSplit: 0.1,
+      seed: 0,
+      classWeights: false,
+    });
     expect(d.validationSource).toBe('data');
     expect(d.validation!.size).toBe(3);
     const { x, y } = await read(d.train, 2);
     expect(x[0]).toBe(100);
     expect(y[0]).toBe(1);
     const wrongSize = inputPipelineFor({ input: 'xray-image' }, { imageSize: 16 });
-    await expect(prepareTrainingData(source({ train: streamed, test: streamed }), { pipeline: wrongSize, classNames: NAMES, validationSplit: 0, seed: 0, classWeights: false })).rejects.toThrow(/8×8 images do not match the model's 16×16/);
+    await expect(
+      prepareTrainingData(source({ train: streamed, test: streamed }), {
+        pipeline: wrongSize,
+        classNames: NAMES,
+        validationSplit: 0,
+        seed: 0,
+        classWeights: false,
+      }),
+    ).rejects.toThrow(/8×8 images do not match the model's 16×16/);
   });
 
   it('HOG features through the injected computer, keyed by the images file', async () => {
     const pipeline = inputPipelineFor({ input: 'mnist-hog' });
-    const s = source({ train: split(4, 28, (i) => i % 2), test: split(2, 28, () => 0), files: [{ name: 'train-images-idx3-ubyte.gz', sha256: 'abc', origin: 'test' }] });
+    const s = source({
+      train: split(4, 28, (i) => i % 2),
+      test: split(2, 28, () => 0),
+      files: [{ name: 'train-images-idx3-ubyte.gz', sha256: 'abc', origin: 'test' }],
+    });
     const asked: (string | undefined)[] = [];
     const d = await prepareTrainingData(s, {
       pipeline,

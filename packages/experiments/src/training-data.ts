@@ -166,7 +166,17 @@ export async function prepareTrainingData(source: SourceData, o: PrepareDataOpti
     validation = split.validation;
     validationSource = 'split';
   }
-  return { name: source.name, train, validation, validationSource, test, files: source.files, classWeights: weights, classBalance, options: dropUndefined(options) };
+  return {
+    name: source.name,
+    train,
+    validation,
+    validationSource,
+    test,
+    files: source.files,
+    classWeights: weights,
+    classBalance,
+    options: dropUndefined(options),
+  };
 }
 
 function inMemory(s: SourceSplit, pipeline: InputPipeline): ImageSplit {

@@ -77,7 +77,11 @@ export async function convFilters(model: tf.LayersModel, layerName?: string): Pr
   const chain = layerChain(model);
   const layer = layerName === undefined ? chain.layers.find((l) => l.getClassName() === 'Conv2D') : chain.layers.find((l) => l.name === layerName);
   if (!layer) {
-    throw new ExplainInputError(layerName === undefined ? 'this model has no conv layer, so no filters to show' : `unknown layer '${layerName}': the model has ${chain.layers.map((l) => l.name).join(', ')}`);
+    throw new ExplainInputError(
+      layerName === undefined
+        ? 'this model has no conv layer, so no filters to show'
+        : `unknown layer '${layerName}': the model has ${chain.layers.map((l) => l.name).join(', ')}`,
+    );
   }
   if (layer.getClassName() !== 'Conv2D') throw new ExplainInputError(`layer '${layer.name}' is a ${layer.getClassName()}, not a Conv2D layer`);
   const [kernel, bias] = layer.getWeights();
@@ -93,5 +97,13 @@ export async function convFilters(model: tf.LayersModel, layerName?: string): Pr
     }
     weights.push(perChannel);
   }
-  return { layer: layer.name, kernelHeight: kh, kernelWidth: kw, inChannels: cin, filters: cout, weights, bias: bias ? ((await bias.data()) as Float32Array).slice() : new Float32Array(cout) };
+  return {
+    layer: layer.name,
+    kernelHeight: kh,
+    kernelWidth: kw,
+    inChannels: cin,
+    filters: cout,
+    weights,
+    bias: bias ? ((await bias.data()) as Float32Array).slice() : new Float32Array(cout),
+  };
 }

@@ -9,9 +9,7 @@ import { ExplainInputError } from './errors';
 import type { HeatMap } from './overlay';
 
 /** How a sample's values lie on the image. */
-export type InputLayout =
-  | { kind: 'image'; height: number; width: number; channels?: number }
-  | { kind: 'hog'; height: number; width: number; hog: HogOptions };
+export type InputLayout = { kind: 'image'; height: number; width: number; channels?: number } | { kind: 'hog'; height: number; width: number; hog: HogOptions };
 
 /** A map of attribution magnitude over the image; for HOG also per cell. */
 export interface AttributionMap extends HeatMap {

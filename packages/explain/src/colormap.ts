@@ -8,11 +8,22 @@ export type ColormapName = 'inferno' | 'diverging';
 
 // Matplotlib's inferno at t = 0, 1/8, …, 1.
 const INFERNO: [number, number, number][] = [
-  [0, 0, 4], [31, 12, 72], [85, 15, 109], [136, 34, 106], [186, 54, 85],
-  [227, 89, 51], [249, 140, 10], [249, 201, 50], [252, 255, 164],
+  [0, 0, 4],
+  [31, 12, 72],
+  [85, 15, 109],
+  [136, 34, 106],
+  [186, 54, 85],
+  [227, 89, 51],
+  [249, 140, 10],
+  [249, 201, 50],
+  [252, 255, 164],
 ];
 const DIVERGING: [number, number, number][] = [
-  [5, 48, 97], [67, 147, 195], [247, 247, 247], [214, 96, 77], [103, 0, 31],
+  [5, 48, 97],
+  [67, 147, 195],
+  [247, 247, 247],
+  [214, 96, 77],
+  [103, 0, 31],
 ];
 
 function sample(stops: [number, number, number][], t: number, out: Uint8ClampedArray, o: number): void {

@@ -31,7 +31,10 @@ it('gives the same explanations on cpu and wasm', async () => {
   registerNodeBackends();
   const cpu = await explainOn('cpu');
   const weights = await Promise.all(cpu.weights.map(async (w) => ({ v: await w.data(), s: w.shape })));
-  const wasm = await explainOn('wasm', weights.map((w) => tf.tensor(w.v, w.s)));
+  const wasm = await explainOn(
+    'wasm',
+    weights.map((w) => tf.tensor(w.v, w.s)),
+  );
   expect(tf.getBackend()).toBe('wasm');
   for (const key of ['cam', 'camFirst', 'saliency', 'smooth', 'ig', 'acts'] as const) {
     const a = cpu[key];

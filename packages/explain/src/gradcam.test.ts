@@ -105,7 +105,10 @@ describe('gradCam', () => {
       [gradCam(cnn, tf.zeros([1, 4, 4, 1])), /input of shape \[1, 4, 4, 1\] does not fit/],
     ];
     for (const [p, re] of cases) {
-      const err = await p.then(() => undefined, (e: unknown) => e);
+      const err = await p.then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(err).toBeInstanceOf(ExplainInputError);
       expect((err as Error).message).toMatch(re);
       expect((err as Error).message).not.toContain('\n');

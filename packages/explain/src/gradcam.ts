@@ -42,7 +42,8 @@ function pickLayer(chain: LayerChain, name: string | undefined): number {
   if (convs.length === 0) throw new ExplainInputError('Grad-CAM needs a conv layer and this model has none (use saliency, smoothgrad or ig)');
   if (name === undefined) return layerIndex(chain, convs[convs.length - 1]);
   const i = layerIndex(chain, name);
-  if (!isConv(chain.layers[i])) throw new ExplainInputError(`layer '${name}' is a ${chain.layers[i].getClassName()}, not a conv layer: choose one of ${convs.join(', ')}`);
+  if (!isConv(chain.layers[i]))
+    throw new ExplainInputError(`layer '${name}' is a ${chain.layers[i].getClassName()}, not a conv layer: choose one of ${convs.join(', ')}`);
   return i;
 }
 

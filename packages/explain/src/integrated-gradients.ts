@@ -27,7 +27,11 @@ export interface IntegratedGradientsResult extends AttributionResult {
   attributionSum: number;
 }
 
-export async function integratedGradients(model: tf.LayersModel, input: ExplainInput, options: IntegratedGradientsOptions = {}): Promise<IntegratedGradientsResult> {
+export async function integratedGradients(
+  model: tf.LayersModel,
+  input: ExplainInput,
+  options: IntegratedGradientsOptions = {},
+): Promise<IntegratedGradientsResult> {
   const steps = options.steps ?? 32;
   if (!Number.isInteger(steps) || steps < 1 || steps > 1024) throw new ExplainInputError(`steps must be an integer in 1..1024, got ${steps}`);
   const target = await resolveTarget(model, input, options);

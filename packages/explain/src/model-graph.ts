@@ -32,7 +32,9 @@ export function layerChain(model: tf.LayersModel): LayerChain {
   const layers = model.layers.filter((l) => l.getClassName() !== 'InputLayer');
   if (layers.length === 0) throw new ExplainInputError('the model has no layers to explain');
   if (model.inputs.length !== 1 || model.outputs.length !== 1) {
-    throw new ExplainInputError(`only single-input, single-output models can be explained (this one has ${model.inputs.length} inputs, ${model.outputs.length} outputs)`);
+    throw new ExplainInputError(
+      `only single-input, single-output models can be explained (this one has ${model.inputs.length} inputs, ${model.outputs.length} outputs)`,
+    );
   }
   const inputShape = model.inputs[0].shape.slice(1).map((d) => d ?? -1);
   const units = model.outputs[0].shape[model.outputs[0].shape.length - 1] ?? 1;

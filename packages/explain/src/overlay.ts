@@ -68,8 +68,7 @@ export function heatmapOverlay(base: HeatMap, heat: HeatMap, options: OverlayOpt
   const scale = checkScale(options.scale ?? 1);
   const width = base.width * scale;
   const height = base.height * scale;
-  const h =
-    heat.height === height && heat.width === width ? heat.values : resizeBilinear(heat.values, heat.height, heat.width, height, width);
+  const h = heat.height === height && heat.width === width ? heat.values : resizeBilinear(heat.values, heat.height, heat.width, height, width);
   const rgba = new Uint8ClampedArray(width * height * 4);
   const color = new Uint8ClampedArray(3);
   for (let y = 0; y < height; y++) {

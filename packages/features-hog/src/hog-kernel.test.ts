@@ -1,11 +1,4 @@
-import {
-  compileHogPlan,
-  computeCellHistograms,
-  hogBinOfDegrees,
-  hogDegrees,
-  pairwiseSum,
-  type HogKernelParams,
-} from './hog-kernel';
+import { compileHogPlan, computeCellHistograms, hogBinOfDegrees, hogDegrees, pairwiseSum, type HogKernelParams } from './hog-kernel';
 
 function plan3x3(orientations: number) {
   const params: HogKernelParams = {
@@ -144,9 +137,7 @@ describe('computeCellHistograms arithmetic', () => {
     const plan = plan3x3(4);
     computeCellHistograms(plan, gradientImage(0.3, 0.4), 0);
     const mag = Math.sqrt(Math.fround(0.3) ** 2 + Math.fround(0.4) ** 2);
-    expect(plan.cells[hogBinOfDegrees(plan.edges, 4, hogDegrees(Math.fround(0.3), Math.fround(0.4)))]).toBe(
-      Math.fround(Math.fround(mag) / 9),
-    );
+    expect(plan.cells[hogBinOfDegrees(plan.edges, 4, hogDegrees(Math.fround(0.3), Math.fround(0.4)))]).toBe(Math.fround(Math.fround(mag) / 9));
   });
 });
 

@@ -332,7 +332,7 @@ export function normalizeBlocks(plan: HogPlan, out: Float32Array, outOffset: num
       if (norm <= 1) {
         // L1, L1-sqrt: block / (sum(|block|) + eps)
         for (j = 0; j < len; j++) tmp[j] = Math.abs(block[j]);
-        const s = (len <= 128 ? pairwiseSumLeaf(tmp, 0, len) : pairwiseSum(tmp, 0, len));
+        const s = len <= 128 ? pairwiseSumLeaf(tmp, 0, len) : pairwiseSum(tmp, 0, len);
         if (s === 0) {
           for (j = 0; j < len; j++) out[o + j] = 0; // an empty block (0 / eps, sqrt(0))
         } else {
@@ -343,7 +343,7 @@ export function normalizeBlocks(plan: HogPlan, out: Float32Array, outOffset: num
       } else {
         // L2: block / sqrt(sum(block**2) + eps**2)
         for (j = 0; j < len; j++) tmp[j] = block[j] * block[j];
-        const s = (len <= 128 ? pairwiseSumLeaf(tmp, 0, len) : pairwiseSum(tmp, 0, len));
+        const s = len <= 128 ? pairwiseSumLeaf(tmp, 0, len) : pairwiseSum(tmp, 0, len);
         if (s === 0) {
           for (j = 0; j < len; j++) out[o + j] = 0; // an empty block: 0 / eps, twice for L2-Hys
         } else if (norm === 2) {

@@ -19,12 +19,7 @@ describe('hog options', () => {
       blockNorm: DEFAULT_HOG_BLOCK_NORM,
       transformSqrt: false,
     });
-    expect([DEFAULT_HOG_ORIENTATIONS, DEFAULT_HOG_PIXELS_PER_CELL, DEFAULT_HOG_CELLS_PER_BLOCK, DEFAULT_HOG_BLOCK_NORM]).toEqual([
-      9,
-      [8, 8],
-      [3, 3],
-      'L2-Hys',
-    ]);
+    expect([DEFAULT_HOG_ORIENTATIONS, DEFAULT_HOG_PIXELS_PER_CELL, DEFAULT_HOG_CELLS_PER_BLOCK, DEFAULT_HOG_BLOCK_NORM]).toEqual([9, [8, 8], [3, 3], 'L2-Hys']);
   });
 
   it('course options: 8 bins, 4×4 cells, 1×1 blocks, L2-Hys, frozen', () => {

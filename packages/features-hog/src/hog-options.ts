@@ -82,17 +82,11 @@ function checkPair(fn: string, option: string, value: unknown): [number, number]
     return [v, v];
   }
   if (!Array.isArray(value) || value.length !== 2) {
-    throw new HogOptionError(
-      option,
-      `${fn}: options.${option} must be a positive integer or a [rows, cols] pair of positive integers, got ${describe(value)}`,
-    );
+    throw new HogOptionError(option, `${fn}: options.${option} must be a positive integer or a [rows, cols] pair of positive integers, got ${describe(value)}`);
   }
   for (const v of value) {
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) {
-      throw new HogOptionError(
-        option,
-        `${fn}: options.${option} must be a [rows, cols] pair of positive integers, got ${describe(value)}`,
-      );
+      throw new HogOptionError(option, `${fn}: options.${option} must be a [rows, cols] pair of positive integers, got ${describe(value)}`);
     }
   }
   return [value[0] as number, value[1] as number];
@@ -118,10 +112,7 @@ export function resolveHogOptions(options: HogOptions = {}, fn = 'hog'): Resolve
   const cellsPerBlock = checkPair(fn, 'cellsPerBlock', options.cellsPerBlock ?? DEFAULT_HOG_CELLS_PER_BLOCK);
   const blockNorm = options.blockNorm ?? DEFAULT_HOG_BLOCK_NORM;
   if (!HOG_BLOCK_NORMS.includes(blockNorm)) {
-    throw new HogOptionError(
-      'blockNorm',
-      `${fn}: options.blockNorm ${describe(blockNorm)} is not one of ${HOG_BLOCK_NORMS.join(', ')}`,
-    );
+    throw new HogOptionError('blockNorm', `${fn}: options.blockNorm ${describe(blockNorm)} is not one of ${HOG_BLOCK_NORMS.join(', ')}`);
   }
   const transformSqrt = options.transformSqrt ?? DEFAULT_HOG_TRANSFORM_SQRT;
   if (typeof transformSqrt !== 'boolean') {
@@ -132,7 +123,10 @@ export function resolveHogOptions(options: HogOptions = {}, fn = 'hog'): Resolve
 
 /** Checks that `height` and `width` are positive integers. @throws HogInputError */
 export function checkImageSize(fn: string, height: unknown, width: unknown): void {
-  for (const [name, v] of [['height', height], ['width', width]] as const) {
+  for (const [name, v] of [
+    ['height', height],
+    ['width', width],
+  ] as const) {
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) {
       throw new HogInputError(name, `${fn}: ${name} must be a positive integer, got ${describe(v)}`);
     }
@@ -149,10 +143,7 @@ export function hogGeometry(height: number, width: number, options: HogOptions =
   const o = resolveHogOptions(options, fn);
   const [cr, cc] = o.pixelsPerCell;
   if (cr > height || cc > width) {
-    throw new HogOptionError(
-      'pixelsPerCell',
-      `${fn}: options.pixelsPerCell [${cr}, ${cc}] is larger than the ${height}×${width} image`,
-    );
+    throw new HogOptionError('pixelsPerCell', `${fn}: options.pixelsPerCell [${cr}, ${cc}] is larger than the ${height}×${width} image`);
   }
   const cellsRows = Math.floor(height / cr);
   const cellsCols = Math.floor(width / cc);

@@ -88,10 +88,25 @@ describe('hog validation', () => {
     ['negative orientations', () => hog(digit, 28, 28, { orientations: -3 }), /options\.orientations/, 'orientations'],
     ['fractional orientations', () => hog(digit, 28, 28, { orientations: 8.5 }), /options\.orientations .* got 8\.5/, 'orientations'],
     ['fractional cell', () => hog(digit, 28, 28, { pixelsPerCell: [4, 4.5] }), /options\.pixelsPerCell .* got \[4, 4\.5\]/, 'pixelsPerCell'],
-    ['cell larger than the image', () => hog(digit, 28, 28, { pixelsPerCell: [29, 4] }), /pixelsPerCell \[29, 4\] is larger than the 28×28 image/, 'pixelsPerCell'],
-    ['block larger than the cell grid', () => hog(digit, 28, 28, { pixelsPerCell: 8, cellsPerBlock: 4 }), /cellsPerBlock \[4, 4\] is larger than the 3×3 cells/, 'cellsPerBlock'],
+    [
+      'cell larger than the image',
+      () => hog(digit, 28, 28, { pixelsPerCell: [29, 4] }),
+      /pixelsPerCell \[29, 4\] is larger than the 28×28 image/,
+      'pixelsPerCell',
+    ],
+    [
+      'block larger than the cell grid',
+      () => hog(digit, 28, 28, { pixelsPerCell: 8, cellsPerBlock: 4 }),
+      /cellsPerBlock \[4, 4\] is larger than the 3×3 cells/,
+      'cellsPerBlock',
+    ],
     ['zero block', () => hog(digit, 28, 28, { cellsPerBlock: 0 }), /options\.cellsPerBlock must be a positive integer, got 0/, 'cellsPerBlock'],
-    ['unknown block norm', () => hog(digit, 28, 28, { blockNorm: 'L3' as never }), /options\.blockNorm "L3" is not one of L1, L1-sqrt, L2, L2-Hys/, 'blockNorm'],
+    [
+      'unknown block norm',
+      () => hog(digit, 28, 28, { blockNorm: 'L3' as never }),
+      /options\.blockNorm "L3" is not one of L1, L1-sqrt, L2, L2-Hys/,
+      'blockNorm',
+    ],
     ['non-boolean transformSqrt', () => hog(digit, 28, 28, { transformSqrt: 1 as never }), /options\.transformSqrt must be a boolean/, 'transformSqrt'],
   ];
   it.each(bad)('%s → HogOptionError', (_what, f, message, option) => {
@@ -111,7 +126,12 @@ describe('hog validation', () => {
     ['zero width', () => hog(digit, 28, 0), /width must be a positive integer, got 0/, 'width'],
     ['batch length', () => hogBatch(digit, 2, 28, 28), /hogBatch: images has 784 values but count × height × width = 2 × 28 × 28 = 1568/, 'images'],
     ['negative count', () => hogBatch(digit, -1, 28, 28), /count must be a non-negative integer/, 'count'],
-    ['out length', () => hogBatch(digit, 1, 28, 28, COURSE_HOG_OPTIONS, new Float32Array(10)), /out has 10 values but count × featureLength = 1 × 392 = 392/, 'out'],
+    [
+      'out length',
+      () => hogBatch(digit, 1, 28, 28, COURSE_HOG_OPTIONS, new Float32Array(10)),
+      /out has 10 values but count × featureLength = 1 × 392 = 392/,
+      'out',
+    ],
   ];
   it.each(badInput)('%s → HogInputError', (_what, f, message, argument) => {
     expect(f).toThrow(HogInputError);

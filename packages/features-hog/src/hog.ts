@@ -145,13 +145,6 @@ export function hog(image: HogImage, height: number, width: number, options: Hog
  * one row of `featureLength` values per image; precomputation and scratch buffers are shared.
  * @param out optional destination of exactly `count × hogFeatureLength(height, width, options)` values.
  */
-export function hogBatch(
-  images: HogImage,
-  count: number,
-  height: number,
-  width: number,
-  options: HogOptions = {},
-  out?: Float32Array,
-): Float32Array {
+export function hogBatch(images: HogImage, count: number, height: number, width: number, options: HogOptions = {}, out?: Float32Array): Float32Array {
   return cachedExtractor(height, width, options, 'hogBatch').extractBatch(images, count, out);
 }

@@ -22,12 +22,7 @@ export type { HogOptions, HogBlockNorm, ResolvedHogOptions, HogGeometry } from '
 
 // Visualisation
 export { hogImage } from './hog-image';
-export {
-  renderHogPicture,
-  DEFAULT_RENDER_SCALE,
-  DEFAULT_RENDER_GAP,
-  DEFAULT_RENDER_BACKGROUND,
-} from './render-hog-picture';
+export { renderHogPicture, DEFAULT_RENDER_SCALE, DEFAULT_RENDER_GAP, DEFAULT_RENDER_BACKGROUND } from './render-hog-picture';
 export type { RenderHogPictureOptions, RgbaImage } from './render-hog-picture';
 
 // Errors

@@ -9,7 +9,18 @@ const cases: ConvCase[] = [
   { name: 'pneumonia conv1', x: [1, 128, 128, 1], filter: [3, 3, 1, 8], strides: 1, pad: 'same' },
   ...SHARED_CONV_CASES,
   { name: 'strides [2, 1] same, 1 channel', x: [2, 10, 7, 1], filter: [3, 3, 1, 4], strides: [2, 1], pad: 'same' },
-  { name: 'explicit padding, stride 2', x: [2, 8, 7, 3], filter: [3, 3, 3, 4], strides: 2, pad: [[0, 0], [2, 1], [1, 0], [0, 0]] },
+  {
+    name: 'explicit padding, stride 2',
+    x: [2, 8, 7, 3],
+    filter: [3, 3, 3, 4],
+    strides: 2,
+    pad: [
+      [0, 0],
+      [2, 1],
+      [1, 0],
+      [0, 0],
+    ],
+  },
 ];
 
 const TOLERANCE = 1e-4;
@@ -41,6 +52,8 @@ describe('Conv2DBackpropFilter on wasm matches the cpu backend', () => {
   it('rejects NCHW (the wasm forward Conv2D is NHWC-only)', async () => {
     const x = { values: seededValues(2 * 3 * 5 * 5, 1), shape: [2, 3, 5, 5] };
     const dy = { values: seededValues(2 * 4 * 5 * 5, 2), shape: [2, 4, 5, 5] };
-    await expect(runKernel('wasm', Conv2DBackpropFilter, { x, dy }, { strides: 1, pad: 'same', dataFormat: 'NCHW', filterShape: [3, 3, 3, 4] })).rejects.toThrow(/NCHW/);
+    await expect(
+      runKernel('wasm', Conv2DBackpropFilter, { x, dy }, { strides: 1, pad: 'same', dataFormat: 'NCHW', filterShape: [3, 3, 3, 4] }),
+    ).rejects.toThrow(/NCHW/);
   });
 });

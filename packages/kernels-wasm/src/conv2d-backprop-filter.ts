@@ -14,13 +14,7 @@
  * so each GEMM row is just an address into that copy. Other strides gather colsᵀ explicitly. NHWC only: the wasm backend's forward `Conv2D` is
  * NHWC-only, so an NCHW gradient cannot arise on wasm.
  */
-import {
-  backend_util,
-  Conv2DBackpropFilter,
-  type Conv2DBackpropFilterAttrs,
-  type Conv2DBackpropFilterInputs,
-  type TensorInfo,
-} from '@tensorflow/tfjs-core';
+import { backend_util, Conv2DBackpropFilter, type Conv2DBackpropFilterAttrs, type Conv2DBackpropFilterInputs, type TensorInfo } from '@tensorflow/tfjs-core';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { simdKernelsFor, type SimdKernels } from './loops';
 import { allocF32, allocI32, assertFloat32, f32View, heapAddress, i32View, release, viewAs, wasmKernel, xnnMatMul } from './wasm-kernel-utils';

@@ -5,7 +5,18 @@ import { maxRelAbsError, runKernel, seededValues, setUpBackends, SHARED_CONV_CAS
 const cases: ConvCase[] = [
   ...SHARED_CONV_CASES,
   { name: 'strides [1, 2] same, 1 channel', x: [2, 10, 7, 1], filter: [3, 3, 1, 4], strides: [1, 2], pad: 'same' },
-  { name: 'explicit padding wider than the filter', x: [2, 5, 5, 2], filter: [2, 2, 2, 3], strides: 1, pad: [[0, 0], [3, 0], [0, 2], [0, 0]] },
+  {
+    name: 'explicit padding wider than the filter',
+    x: [2, 5, 5, 2],
+    filter: [2, 2, 2, 3],
+    strides: 1,
+    pad: [
+      [0, 0],
+      [3, 0],
+      [0, 2],
+      [0, 0],
+    ],
+  },
 ];
 
 const TOLERANCE = 1e-4;

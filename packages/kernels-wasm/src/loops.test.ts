@@ -24,7 +24,11 @@ describe('gemm4xN (assembly/gemm.ts)', () => {
       for (let t = 0; t < rows; t++) for (let u = 0; u < cols; u++) s += f[a + r * 40 + 2 + t * aRow + u] * f[d + t * dRow + u * cop + j];
       return s;
     };
-    for (const [name, vectors] of [['gemm4x1', 1], ['gemm4x2', 2], ['gemm4x3', 3]] as const) {
+    for (const [name, vectors] of [
+      ['gemm4x1', 1],
+      ['gemm4x2', 2],
+      ['gemm4x3', 3],
+    ] as const) {
       f.fill(1, out, out + 4 * cop); // accumulates onto what is there
       gemm[name](tab * 4, 4, d * 4, rows, cols, aRow * 4, dRow * 4, cop * 4, out * 4, cop * 4, 8);
       for (let r = 0; r < 4; r++) {
@@ -74,7 +78,13 @@ describe('row-wise loops (assembly/add-row-vector.ts, sum-rows.ts, max-pool-grad
       f[x + cell(0, 1, ch)] = 3; // max of window 0 for every channel…
       f[x + cell(1, 0, ch)] = ch === 2 ? 3 : 0; // …tied in channel 2 (row-major: (0, 1) first)
       f[x + cell(1, 1, ch)] = 2;
-      for (const [y, xx] of [[0, 2], [0, 3], [1, 2], [1, 3]]) f[x + cell(y, xx, ch)] = 5;
+      for (const [y, xx] of [
+        [0, 2],
+        [0, 3],
+        [1, 2],
+        [1, 3],
+      ])
+        f[x + cell(y, xx, ch)] = 5;
       f[dy + ch] = 10 + ch;
       f[dy + c + ch] = 20 + ch;
     }
@@ -138,11 +148,24 @@ describe('element-wise loops (assembly/relu.ts, relu-grad.ts, add-periodic.ts, s
     for (let k = 0; k < 2 * 4 * c; k++) f[x + k] = (k * 37) % 11;
     const at = (yy: number, xx: number, ch: number) => x + (yy * 4 + xx) * c + ch;
     f[at(0, 2, 0)] = NaN;
-    for (const [yy, xx] of [[0, 2], [0, 3], [1, 2], [1, 3]]) f[at(yy, xx, 1)] = NaN;
+    for (const [yy, xx] of [
+      [0, 2],
+      [0, 3],
+      [1, 2],
+      [1, 3],
+    ])
+      f[at(yy, xx, 1)] = NaN;
     load('maxPool2x2').maxPool2x2(x * 4, out * 4, 1, 2, c, 4 * c * 4);
     for (let w = 0; w < 2; w++) {
       for (let ch = 0; ch < c; ch++) {
-        const vals = [[0, 0], [0, 1], [1, 0], [1, 1]].map(([yy, xx]) => f[at(yy, 2 * w + xx, ch)]).filter((v) => !Number.isNaN(v));
+        const vals = [
+          [0, 0],
+          [0, 1],
+          [1, 0],
+          [1, 1],
+        ]
+          .map(([yy, xx]) => f[at(yy, 2 * w + xx, ch)])
+          .filter((v) => !Number.isNaN(v));
         expect(f[out + w * c + ch]).toBe(vals.length ? Math.max(...vals) : -Infinity);
       }
     }

@@ -45,9 +45,45 @@ export interface SimdKernels {
    * D[d + t·dRowStride + u·dColStride + 16j ..] over j < N vectors (4 floats each): a GEMM whose
    * reduction index runs over a 2-D block (t, u), so A and D may have gaps between their rows.
    */
-  gemm4x1(table: number, kp: number, d: number, rowCount: number, colCount: number, aRowStride: number, dRowStride: number, dColStride: number, out: number, outStride: number, mOff: number): void;
-  gemm4x2(table: number, kp: number, d: number, rowCount: number, colCount: number, aRowStride: number, dRowStride: number, dColStride: number, out: number, outStride: number, mOff: number): void;
-  gemm4x3(table: number, kp: number, d: number, rowCount: number, colCount: number, aRowStride: number, dRowStride: number, dColStride: number, out: number, outStride: number, mOff: number): void;
+  gemm4x1(
+    table: number,
+    kp: number,
+    d: number,
+    rowCount: number,
+    colCount: number,
+    aRowStride: number,
+    dRowStride: number,
+    dColStride: number,
+    out: number,
+    outStride: number,
+    mOff: number,
+  ): void;
+  gemm4x2(
+    table: number,
+    kp: number,
+    d: number,
+    rowCount: number,
+    colCount: number,
+    aRowStride: number,
+    dRowStride: number,
+    dColStride: number,
+    out: number,
+    outStride: number,
+    mOff: number,
+  ): void;
+  gemm4x3(
+    table: number,
+    kp: number,
+    d: number,
+    rowCount: number,
+    colCount: number,
+    aRowStride: number,
+    dRowStride: number,
+    dColStride: number,
+    out: number,
+    outStride: number,
+    mOff: number,
+  ): void;
   /**
    * `count` disjoint 2×2 windows along one row, `c` ≥ 4 channels (NHWC): window w's top-left is
    * x + w·winStep, its dy is dy + w·c·4, its dx is dx + w·winStep (dx written, not added). The

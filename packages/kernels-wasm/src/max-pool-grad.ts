@@ -56,13 +56,7 @@ export function maxPoolBackward(x: Float32Array, dy: Float32Array, dx: Float32Ar
 
 /** Whether the SIMD loop applies: 2×2 windows that never overlap, at least 4 channels. */
 export function simdPoolApplies(info: backend_util.Conv2DInfo): boolean {
-  return (
-    info.effectiveFilterHeight === 2 &&
-    info.effectiveFilterWidth === 2 &&
-    info.strideHeight >= 2 &&
-    info.strideWidth >= 2 &&
-    info.inChannels >= 4
-  );
+  return info.effectiveFilterHeight === 2 && info.effectiveFilterWidth === 2 && info.strideHeight >= 2 && info.strideWidth >= 2 && info.inChannels >= 4;
 }
 
 function maxPoolBackwardSimd(backend: BackendWasm, simd: SimdKernels, x: TensorInfo, dy: TensorInfo, dx: TensorInfo, info: backend_util.Conv2DInfo): void {
@@ -91,7 +85,15 @@ function maxPoolBackwardSimd(backend: BackendWasm, simd: SimdKernels, x: TensorI
       for (let ox = 0; ox < oxLo; ox++) poolWindow(xv, dyv, dxv, info, b, oy, ox);
       for (let ox = oxHi; ox < ow; ox++) poolWindow(xv, dyv, dxv, info, b, oy, ox);
       const cellOff = ((b * h + y0) * w + (oxLo * sw - left)) * c * 4;
-      const flagged = simd.maxPoolGrad2x2(xAddr + cellOff, dyAddr + ((b * oh + oy) * ow + oxLo) * c * 4, dxAddr + cellOff, oxHi - oxLo, c, rowBytes, sw * c * 4);
+      const flagged = simd.maxPoolGrad2x2(
+        xAddr + cellOff,
+        dyAddr + ((b * oh + oy) * ow + oxLo) * c * 4,
+        dxAddr + cellOff,
+        oxHi - oxLo,
+        c,
+        rowBytes,
+        sw * c * 4,
+      );
       if (flagged) {
         // NaN, all −∞ or a non-finite dy somewhere in this row: redo its windows exactly.
         for (let ox = oxLo; ox < oxHi; ox++) {
@@ -105,28 +107,13 @@ function maxPoolBackwardSimd(backend: BackendWasm, simd: SimdKernels, x: TensorI
   }
 }
 
-function maxPoolGradWasm({
-  inputs,
-  backend,
-  attrs,
-}: {
-  inputs: MaxPoolGradInputs;
-  backend: BackendWasm;
-  attrs: MaxPoolGradAttrs;
-}): TensorInfo {
+function maxPoolGradWasm({ inputs, backend, attrs }: { inputs: MaxPoolGradInputs; backend: BackendWasm; attrs: MaxPoolGradAttrs }): TensorInfo {
   const dy = inputs.dy as TensorInfo;
   const x = inputs.input as TensorInfo;
   assertFloat32(MaxPoolGrad, 'dy', dy);
   assertFloat32(MaxPoolGrad, 'input', x);
   const { filterSize, strides, pad, dimRoundingMode } = attrs;
-  const info = backend_util.computePool2DInfo(
-    x.shape as [number, number, number, number],
-    filterSize,
-    strides,
-    1,
-    pad,
-    dimRoundingMode,
-  );
+  const info = backend_util.computePool2DInfo(x.shape as [number, number, number, number], filterSize, strides, 1, pad, dimRoundingMode);
   const expected = info.outShape;
   if (dy.shape.length !== 4 || dy.shape.some((d, i) => d !== expected[i])) {
     throw new Error(`${MaxPoolGrad} (wasm): dy has shape [${dy.shape.join(', ')}], expected [${expected.join(', ')}]`);

@@ -36,7 +36,8 @@ export function makeMaxPoolConfig(shipped: KernelConfig | undefined): KernelConf
       const { backend } = args;
       const x = args.inputs.x;
       const { filterSize, strides, pad, dimRoundingMode } = args.attrs;
-      const info = x.shape.length === 4 ? backend_util.computePool2DInfo(x.shape as [number, number, number, number], filterSize, strides, 1, pad, dimRoundingMode) : null;
+      const info =
+        x.shape.length === 4 ? backend_util.computePool2DInfo(x.shape as [number, number, number, number], filterSize, strides, 1, pad, dimRoundingMode) : null;
       const loops = info && x.dtype === 'float32' && disjoint2x2Pool(info) ? elementwiseKernelsFor(backend) : null;
       if (!info || !loops) {
         if (shipped) return delegate(shipped, args.raw);

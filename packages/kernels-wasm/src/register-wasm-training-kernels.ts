@@ -60,19 +60,21 @@ export const WASM_TRAINING_KERNELS: readonly WasmTrainingKernel[] = [
   {
     kernelName: maxPoolGradConfig.kernelName,
     kind: 'replacement',
-    reason: 'the shipped kernel recomputes each window argmax per input pixel and breaks ties unlike the cpu backend; this one is one SIMD pass with cpu tie-breaking (3-10x faster)',
+    reason:
+      'the shipped kernel recomputes each window argmax per input pixel and breaks ties unlike the cpu backend; this one is one SIMD pass with cpu tie-breaking (3-10x faster)',
     make: () => maxPoolGradConfig,
   },
   {
     kernelName: 'MaxPool',
     kind: 'replacement',
-    reason: 'disjoint 2×2 pools (every pool of the zoo) in one SIMD pass with the cpu backend\'s NaN handling, ~2x the shipped kernel; other pools delegate',
+    reason: "disjoint 2×2 pools (every pool of the zoo) in one SIMD pass with the cpu backend's NaN handling, ~2x the shipped kernel; other pools delegate",
     make: (shipped) => makeMaxPoolConfig(shipped),
   },
   {
     kernelName: 'Identity',
     kind: 'replacement',
-    reason: 'tfjs clones every tensor a gradient needs through Identity and the shipped kernel copies the buffer; sharing it (as cpu/webgl do) is exact and free',
+    reason:
+      'tfjs clones every tensor a gradient needs through Identity and the shipped kernel copies the buffer; sharing it (as cpu/webgl do) is exact and free',
     make: (shipped) => makeIdentityConfig(shipped),
   },
   {
@@ -84,19 +86,22 @@ export const WASM_TRAINING_KERNELS: readonly WasmTrainingKernel[] = [
   {
     kernelName: 'Add',
     kind: 'replacement',
-    reason: 'bias add ([..., C] + [C]) takes a slow general broadcasting path in the shipped kernel; a SIMD row-vector add here (identical sums), other shapes delegate',
+    reason:
+      'bias add ([..., C] + [C]) takes a slow general broadcasting path in the shipped kernel; a SIMD row-vector add here (identical sums), other shapes delegate',
     make: (shipped) => makeAddConfig(shipped),
   },
   {
     kernelName: 'Sum',
     kind: 'replacement',
-    reason: 'bias gradient (sum over leading axes) transposes the whole tensor in the shipped kernel; SIMD row sums here (float64 across blocks), other reductions delegate',
+    reason:
+      'bias gradient (sum over leading axes) transposes the whole tensor in the shipped kernel; SIMD row sums here (float64 across blocks), other reductions delegate',
     make: (shipped) => makeSumConfig(shipped),
   },
   {
     kernelName: 'BatchMatMul',
     kind: 'replacement',
-    reason: 'transposed products (every Dense layer gradient: xᵀ·dy, dy·Wᵀ) take a scalar loop in the shipped kernel; rewritten here into XNNPACK products with explicit transposes (3-5x faster), others delegate',
+    reason:
+      'transposed products (every Dense layer gradient: xᵀ·dy, dy·Wᵀ) take a scalar loop in the shipped kernel; rewritten here into XNNPACK products with explicit transposes (3-5x faster), others delegate',
     make: (shipped) => makeBatchMatMulConfig(shipped),
   },
   {
@@ -108,7 +113,8 @@ export const WASM_TRAINING_KERNELS: readonly WasmTrainingKernel[] = [
   {
     kernelName: RELU_GRAD,
     kind: 'missing',
-    reason: "relu's gradient dy · step(x) in one pass instead of Step then Multiply (two passes and a temporary as large as the layer); relu's gradient uses it on wasm",
+    reason:
+      "relu's gradient dy · step(x) in one pass instead of Step then Multiply (two passes and a temporary as large as the layer); relu's gradient uses it on wasm",
     make: () => reluGradKernelConfig,
   },
   {

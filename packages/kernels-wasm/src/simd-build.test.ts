@@ -33,7 +33,10 @@ function disassemble(modules: Record<string, Uint8Array>): Record<string, string
 
 describe('the SIMD build of assembly/', () => {
   it('every AssemblyScript source has a compiled module and a loader, and nothing else does', () => {
-    const sources = readdirSync(ASSEMBLY_DIR).filter((f) => f.endsWith('.ts')).map(camel).sort();
+    const sources = readdirSync(ASSEMBLY_DIR)
+      .filter((f) => f.endsWith('.ts'))
+      .map(camel)
+      .sort();
     expect(Object.keys(WASM_MODULES).sort()).toEqual(sources);
     expect(Object.keys(WASM_LOOP_MODULES).sort()).toEqual(sources);
   });
@@ -51,7 +54,9 @@ describe('the SIMD build of assembly/', () => {
     }
     const text = disassemble(bytes);
     for (const [key, wat] of Object.entries(text)) {
-      expect(wat).toMatch(key.endsWith(':shared') ? /\(import "env" "memory" \(memory \$\S+ 0 65536 shared\)\)/ : /\(import "env" "memory" \(memory \$\S+ 0\)\)/);
+      expect(wat).toMatch(
+        key.endsWith(':shared') ? /\(import "env" "memory" \(memory \$\S+ 0 65536 shared\)\)/ : /\(import "env" "memory" \(memory \$\S+ 0\)\)/,
+      );
       expect(wat).toMatch(/\b(f32x4|v128)\.[a-z_]+/);
     }
   });

@@ -42,16 +42,11 @@ export type WasmKernelImpl<I extends NamedTensorInfoMap, A> = (args: {
  * kernel untyped inputs/attrs (`NamedTensorInfoMap`, `NamedAttrMap`, `backend: {}`); the engine
  * guarantees they are the kernel's own `*Inputs`/`*Attrs`, so this is the one place that says so.
  */
-export function wasmKernel<I extends NamedTensorInfoMap, A>(
-  kernelName: string,
-  impl: WasmKernelImpl<I, A>,
-  setupFunc?: KernelSetupFunc,
-): KernelConfig {
+export function wasmKernel<I extends NamedTensorInfoMap, A>(kernelName: string, impl: WasmKernelImpl<I, A>, setupFunc?: KernelSetupFunc): KernelConfig {
   const config: KernelConfig = {
     kernelName,
     backendName: WASM_BACKEND_NAME,
-    kernelFunc: (raw) =>
-      impl({ inputs: raw.inputs as I, backend: raw.backend as BackendWasm, attrs: (raw.attrs ?? {}) as unknown as A, raw }),
+    kernelFunc: (raw) => impl({ inputs: raw.inputs as I, backend: raw.backend as BackendWasm, attrs: (raw.attrs ?? {}) as unknown as A, raw }),
   };
   if (setupFunc) config.setupFunc = setupFunc;
   return config;

@@ -27,21 +27,13 @@ export interface ClfCurve {
  * @throws MetricsInputError when lengths differ, input is empty, a label is not 0/1, a score is
  *   not finite, or only one class is present.
  */
-export function rocPoints(
-  fn: string,
-  yTrue: ArrayLike<number>,
-  scores: ArrayLike<number>,
-  dropIntermediate: boolean,
-): ClfCurve {
+export function rocPoints(fn: string, yTrue: ArrayLike<number>, scores: ArrayLike<number>, dropIntermediate: boolean): ClfCurve {
   const n = checkPaired(fn, 'yTrue', yTrue, 'scores', scores);
   const positives = checkBinaryLabels(fn, 'yTrue', yTrue);
   checkFiniteScores(fn, 'scores', scores);
   const negatives = n - positives;
   if (positives === 0 || negatives === 0) {
-    throw new MetricsInputError(
-      `${fn}: only one class present in yTrue (${positives} positives, ${negatives} negatives); ` +
-        'ROC needs both 0 and 1 labels',
-    );
+    throw new MetricsInputError(`${fn}: only one class present in yTrue (${positives} positives, ${negatives} negatives); ` + 'ROC needs both 0 and 1 labels');
   }
 
   const pos = new Float64Array(positives);

@@ -51,11 +51,7 @@ export interface BinaryMetrics {
  * @throws MetricsInputError (a RangeError) on mismatched or empty arrays, labels other than 0/1,
  *   NaN or infinite scores, or a NaN threshold.
  */
-export function binaryMetrics(
-  yTrue: ArrayLike<number>,
-  scores: ArrayLike<number>,
-  options: BinaryMetricsOptions = {},
-): BinaryMetrics {
+export function binaryMetrics(yTrue: ArrayLike<number>, scores: ArrayLike<number>, options: BinaryMetricsOptions = {}): BinaryMetrics {
   const fn = 'binaryMetrics';
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   if (typeof threshold !== 'number' || Number.isNaN(threshold)) {

@@ -34,6 +34,13 @@ describe('macroAverage / weightedAverage', () => {
 
   it('returns zeros for no classes or no samples', () => {
     expect(macroAverage([])).toEqual({ precision: 0, recall: 0, f1: 0, support: 0 });
-    expect(weightedAverage(perClassMetrics([[0, 0], [0, 0]]))).toEqual({ precision: 0, recall: 0, f1: 0, support: 0 });
+    expect(
+      weightedAverage(
+        perClassMetrics([
+          [0, 0],
+          [0, 0],
+        ]),
+      ),
+    ).toEqual({ precision: 0, recall: 0, f1: 0, support: 0 });
   });
 });

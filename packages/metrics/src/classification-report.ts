@@ -38,24 +38,15 @@ export interface ClassificationReport {
  *
  * @throws MetricsInputError (a RangeError) as {@link confusionMatrix} does.
  */
-export function classificationReport(
-  yTrue: ArrayLike<number>,
-  yPred: ArrayLike<number>,
-  options: ClassificationReportOptions = {},
-): ClassificationReport {
+export function classificationReport(yTrue: ArrayLike<number>, yPred: ArrayLike<number>, options: ClassificationReportOptions = {}): ClassificationReport {
   const cm = confusionMatrix(yTrue, yPred, options.numClasses);
   return classificationReportFromMatrix(cm, options);
 }
 
 /** {@link classificationReport} from an existing confusion matrix (rows = true class). */
-export function classificationReportFromMatrix(
-  cm: ConfusionMatrixInput,
-  options: Pick<ClassificationReportOptions, 'topK'> = {},
-): ClassificationReport {
+export function classificationReportFromMatrix(cm: ConfusionMatrixInput, options: Pick<ClassificationReportOptions, 'topK'> = {}): ClassificationReport {
   const rows = matrixRows('classificationReportFromMatrix', cm);
-  const matrix: ConfusionMatrix = Array.isArray(cm)
-    ? { numClasses: rows.length, matrix: rows.map((r) => r.slice()) }
-    : (cm as ConfusionMatrix);
+  const matrix: ConfusionMatrix = Array.isArray(cm) ? { numClasses: rows.length, matrix: rows.map((r) => r.slice()) } : (cm as ConfusionMatrix);
   const perClass = perClassMetrics(matrix);
   let total = 0;
   let correct = 0;

@@ -58,7 +58,12 @@ describe('matrixRows', () => {
   it('rejects non-square, empty, negative and inconsistent matrices', () => {
     expect(() => matrixRows('f', [])).toThrow(/f: matrix must be a non-empty/);
     expect(() => matrixRows('f', [[1, 2], [3]])).toThrow(/row 1 has 1 entries; expected 2/);
-    expect(() => matrixRows('f', [[1, -2], [3, 4]])).toThrow(/matrix\[0\]\[1\] is -2/);
+    expect(() =>
+      matrixRows('f', [
+        [1, -2],
+        [3, 4],
+      ]),
+    ).toThrow(/matrix\[0\]\[1\] is -2/);
     expect(() => matrixRows('f', [[NaN]])).toThrow(/matrix\[0\]\[0\] is NaN/);
     expect(() => matrixRows('f', { numClasses: 2, matrix: [[1]] })).toThrow(/numClasses is 2 but matrix has 1 rows/);
   });

@@ -26,11 +26,7 @@ export type ConfusionMatrixInput = ConfusionMatrix | readonly (readonly number[]
  * @throws MetricsInputError (a RangeError) on mismatched or empty arrays, labels that are not
  *   integers in [0, K), or a K that is not a positive integer.
  */
-export function confusionMatrix(
-  yTrue: ArrayLike<number>,
-  yPred: ArrayLike<number>,
-  numClasses?: number,
-): ConfusionMatrix {
+export function confusionMatrix(yTrue: ArrayLike<number>, yPred: ArrayLike<number>, numClasses?: number): ConfusionMatrix {
   const fn = 'confusionMatrix';
   const n = checkPaired(fn, 'yTrue', yTrue, 'yPred', yPred);
   if (numClasses !== undefined) checkClassCount(fn, 'numClasses', numClasses);
@@ -57,9 +53,7 @@ export function matrixRows(fn: string, input: ConfusionMatrixInput): readonly (r
   }
   const k = rows.length;
   if (!Array.isArray(input) && (input as ConfusionMatrix).numClasses !== k) {
-    throw new MetricsInputError(
-      `${fn}: numClasses is ${(input as ConfusionMatrix).numClasses} but matrix has ${k} rows`,
-    );
+    throw new MetricsInputError(`${fn}: numClasses is ${(input as ConfusionMatrix).numClasses} but matrix has ${k} rows`);
   }
   for (let t = 0; t < k; t++) {
     const row = rows[t];

@@ -10,7 +10,14 @@ describe('@nnlab/metrics entry', () => {
   it('multiclass: accuracy, confusion matrix, per-class scores and averages agree with hand counts', () => {
     expect(metrics.accuracy(yTrue, yPred)).toBeCloseTo(5 / 7, 12);
     const cm = metrics.confusionMatrix(yTrue, yPred);
-    expect(cm).toEqual({ numClasses: 3, matrix: [[1, 1, 0], [0, 2, 0], [1, 0, 2]] });
+    expect(cm).toEqual({
+      numClasses: 3,
+      matrix: [
+        [1, 1, 0],
+        [0, 2, 0],
+        [1, 0, 2],
+      ],
+    });
     const perClass = metrics.perClassMetrics(cm);
     expect(perClass.map((c) => [c.precision, c.recall, c.f1])).toEqual([
       [0.5, 0.5, 0.5],
@@ -32,7 +39,12 @@ describe('@nnlab/metrics entry', () => {
     expect(report.accuracy).toBeCloseTo(5 / 7, 12);
     const confusions = metrics.topConfusions(report.confusionMatrix, 5).map((c) => [c.trueLabel, c.predictedLabel, c.count]);
     expect(confusions).toHaveLength(2);
-    expect(confusions).toEqual(expect.arrayContaining([[0, 1, 1], [2, 0, 1]]));
+    expect(confusions).toEqual(
+      expect.arrayContaining([
+        [0, 1, 1],
+        [2, 0, 1],
+      ]),
+    );
   });
 
   it('argmax picks each row’s largest probability', () => {

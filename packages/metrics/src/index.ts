@@ -30,11 +30,7 @@ export { VEGA_LITE_SCHEMA, DEFAULT_CHART_WIDTH, DEFAULT_CHART_HEIGHT } from './c
 export type { VegaLiteSpec } from './charts/vega-lite';
 export { buildHistorySpec, DEFAULT_HISTORY_TITLES } from './charts/history-spec';
 export type { TrainingHistory, HistoryMetric, HistorySpecOptions, HistoryDatum } from './charts/history-spec';
-export {
-  buildConfusionMatrixSpec,
-  DEFAULT_CONFUSION_MATRIX_TITLE,
-  CONFUSION_MATRIX_SCHEME,
-} from './charts/confusion-matrix-spec';
+export { buildConfusionMatrixSpec, DEFAULT_CONFUSION_MATRIX_TITLE, CONFUSION_MATRIX_SCHEME } from './charts/confusion-matrix-spec';
 export type { ConfusionMatrixSpecOptions, ConfusionMatrixDatum } from './charts/confusion-matrix-spec';
 export { buildRocSpec, DEFAULT_ROC_TITLE, DEFAULT_ROC_SIZE } from './charts/roc-spec';
 export type { RocSpecOptions, RocDatum } from './charts/roc-spec';

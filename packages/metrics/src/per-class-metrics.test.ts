@@ -36,9 +36,18 @@ describe('perClassMetrics', () => {
   it('matches sklearn precision_recall_fscore_support(average=None, zero_division=0)', () => {
     for (const c of loadSklearnFixtures().multiclass) {
       const per = perClassMetrics(confusionMatrix(c.yTrue, c.yPred, c.numClasses));
-      expectAllClose(per.map((m) => m.precision), c.expected.precision);
-      expectAllClose(per.map((m) => m.recall), c.expected.recall);
-      expectAllClose(per.map((m) => m.f1), c.expected.f1);
+      expectAllClose(
+        per.map((m) => m.precision),
+        c.expected.precision,
+      );
+      expectAllClose(
+        per.map((m) => m.recall),
+        c.expected.recall,
+      );
+      expectAllClose(
+        per.map((m) => m.f1),
+        c.expected.f1,
+      );
       expect(per.map((m) => m.support)).toEqual(c.expected.support);
       // fp / fn are the column / row sums minus the diagonal.
       const m = c.expected.confusionMatrix;

@@ -40,17 +40,8 @@ export interface RocCurveOptions {
  * @throws MetricsInputError (a RangeError) on mismatched or empty arrays, labels other than 0/1,
  *   NaN or infinite scores, or a single class in `yTrue`.
  */
-export function rocCurve(
-  yTrue: ArrayLike<number>,
-  scores: ArrayLike<number>,
-  options: RocCurveOptions = {},
-): RocCurve {
-  const { fps, tps, thresholds, negatives, positives, length } = rocPoints(
-    'rocCurve',
-    yTrue,
-    scores,
-    options.dropIntermediate ?? DEFAULT_DROP_INTERMEDIATE,
-  );
+export function rocCurve(yTrue: ArrayLike<number>, scores: ArrayLike<number>, options: RocCurveOptions = {}): RocCurve {
+  const { fps, tps, thresholds, negatives, positives, length } = rocPoints('rocCurve', yTrue, scores, options.dropIntermediate ?? DEFAULT_DROP_INTERMEDIATE);
   const fpr: number[] = new Array(length);
   const tpr: number[] = new Array(length);
   for (let i = 0; i < length; i++) {

@@ -21,7 +21,15 @@ describe('topConfusions', () => {
     const all = topConfusions(m, Infinity);
     expect(all).toHaveLength(4);
     expect(all.every((c) => c.count > 0 && c.trueLabel !== c.predictedLabel)).toBe(true);
-    expect(topConfusions([[4, 0], [0, 4]], 3)).toEqual([]);
+    expect(
+      topConfusions(
+        [
+          [4, 0],
+          [0, 4],
+        ],
+        3,
+      ),
+    ).toEqual([]);
   });
 
   it(`defaults to k = ${DEFAULT_TOP_CONFUSIONS} and accepts a ConfusionMatrix`, () => {
@@ -35,7 +43,12 @@ describe('topConfusions', () => {
     cells.sort((a, b) => b[2] - a[2] || a[0] - b[0] || a[1] - b[1]);
     expect(top.map((x) => [x.trueLabel, x.predictedLabel, x.count])).toEqual(cells.slice(0, DEFAULT_TOP_CONFUSIONS));
     // The fixture boosts 4->9, 3->5, 7->1 and 9->4; they should be at the top.
-    expect(top.slice(0, 4).map((x) => `${x.trueLabel}->${x.predictedLabel}`).sort()).toEqual(['3->5', '4->9', '7->1', '9->4']);
+    expect(
+      top
+        .slice(0, 4)
+        .map((x) => `${x.trueLabel}->${x.predictedLabel}`)
+        .sort(),
+    ).toEqual(['3->5', '4->9', '7->1', '9->4']);
   });
 
   it('rejects a bad k', () => {

@@ -2,13 +2,7 @@
 import { MetricsInputError } from './errors';
 
 /** Throws unless `a` and `b` have the same, non-zero length. Returns that length. */
-export function checkPaired(
-  fn: string,
-  aName: string,
-  a: ArrayLike<unknown>,
-  bName: string,
-  b: ArrayLike<unknown>,
-): number {
+export function checkPaired(fn: string, aName: string, a: ArrayLike<unknown>, bName: string, b: ArrayLike<unknown>): number {
   if (a.length !== b.length) {
     throw new MetricsInputError(`${fn}: ${aName} has ${a.length} labels but ${bName} has ${b.length}`);
   }

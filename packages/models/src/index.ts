@@ -6,16 +6,7 @@
  */
 
 // Model specs: format, text form, analysis, building, reading back, model.json metadata
-export {
-  ACTIVATIONS,
-  DEFAULT_BATCHNORM,
-  DEFAULT_CONV_PADDING,
-  DEFAULT_POOL_PADDING,
-  LAYER_TYPES,
-  PADDINGS,
-  SPEC_FORMAT,
-  SPEC_VERSION,
-} from './spec/types';
+export { ACTIVATIONS, DEFAULT_BATCHNORM, DEFAULT_CONV_PADDING, DEFAULT_POOL_PADDING, LAYER_TYPES, PADDINGS, SPEC_FORMAT, SPEC_VERSION } from './spec/types';
 export type {
   Activation,
   ActivationSpec,

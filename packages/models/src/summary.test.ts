@@ -48,7 +48,9 @@ describe('summaries from specs (no model built)', () => {
   });
 
   it('matches the built model for batch norm, gap, strides, valid padding and no bias', () => {
-    const spec = parseSpec('input(20x20x3) conv(6,5x5,relu,valid,stride=2) bn avgpool(3,stride=2,same) conv(4,3x3,bias=false) gap dropout(0.5) dense(4,softmax)');
+    const spec = parseSpec(
+      'input(20x20x3) conv(6,5x5,relu,valid,stride=2) bn avgpool(3,stride=2,same) conv(4,3x3,bias=false) gap dropout(0.5) dense(4,softmax)',
+    );
     expect(summarizeModel(spec)).toEqual(summarizeModel(buildModel(spec)));
   });
 });

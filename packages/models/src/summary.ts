@@ -41,7 +41,13 @@ function arithmeticFor(layer: tf.layers.Layer): string {
 
 function summarizeSpec(spec: ModelSpec, options: AnalyzeSpecOptions): ModelSummary {
   const a = analyzeSpec(spec, options);
-  const rows: SummaryRow[] = a.layers.map((l) => ({ name: l.name, type: l.className, outputShape: [null, ...l.outputShape], params: l.params, arithmetic: l.arithmetic }));
+  const rows: SummaryRow[] = a.layers.map((l) => ({
+    name: l.name,
+    type: l.className,
+    outputShape: [null, ...l.outputShape],
+    params: l.params,
+    arithmetic: l.arithmetic,
+  }));
   return {
     name: 'sequential',
     rows,
@@ -91,7 +97,11 @@ export function formatSummary(summary: ModelSummary): string {
   const body = summary.rows.map((r) => [`${r.name} (${r.type})`, formatShape(r.outputShape), fmtInt(r.params)]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)) + 4);
   const total = widths.reduce((a, b) => a + b, 0);
-  const line = (cells: string[]) => cells.map((c, i) => (i === 2 ? c.padStart(widths[i] - 4).padEnd(widths[i]) : c.padEnd(widths[i]))).join('').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 2 ? c.padStart(widths[i] - 4).padEnd(widths[i]) : c.padEnd(widths[i])))
+      .join('')
+      .trimEnd();
   const out: string[] = [];
   out.push(`Model: "${summary.name}"`);
   out.push('_'.repeat(total));

@@ -72,15 +72,34 @@ const layers = [];
 let shape = spec.input;
 spec.filters.forEach((filters, i) => {
   const [h, w, c] = shape;
-  layers.push({ name: `conv2d ${h}×${w}×${c}→${filters}`, layer: { kind: 'conv2d', filters, kernelH: spec.kernel, kernelW: spec.kernel, padding: 'same', activation: 'relu' }, input: shape, weights: [spec.kernel * spec.kernel * c * filters, filters], out: [h, w, filters], first: i === 0 });
+  layers.push({
+    name: `conv2d ${h}×${w}×${c}→${filters}`,
+    layer: { kind: 'conv2d', filters, kernelH: spec.kernel, kernelW: spec.kernel, padding: 'same', activation: 'relu' },
+    input: shape,
+    weights: [spec.kernel * spec.kernel * c * filters, filters],
+    out: [h, w, filters],
+    first: i === 0,
+  });
   shape = [h, w, filters];
-  layers.push({ name: `maxPool  ${h}×${w}×${filters}`, layer: { kind: 'maxPooling2d', kernelH: 2, kernelW: 2, strideH: 2, strideW: 2 }, input: shape, weights: [], out: [Math.floor(h / 2), Math.floor(w / 2), filters] });
+  layers.push({
+    name: `maxPool  ${h}×${w}×${filters}`,
+    layer: { kind: 'maxPooling2d', kernelH: 2, kernelW: 2, strideH: 2, strideW: 2 },
+    input: shape,
+    weights: [],
+    out: [Math.floor(h / 2), Math.floor(w / 2), filters],
+  });
   shape = [Math.floor(h / 2), Math.floor(w / 2), filters];
 });
 shape = [shape.reduce((a, b) => a * b, 1)];
 spec.dense.forEach((units, i) => {
   const last = i === spec.dense.length - 1;
-  layers.push({ name: `dense    ${shape[0]}→${units}`, layer: { kind: 'dense', units, activation: last ? (units === 1 ? 'sigmoid' : 'softmax') : 'relu' }, input: shape, weights: [shape[0] * units, units], out: [units] });
+  layers.push({
+    name: `dense    ${shape[0]}→${units}`,
+    layer: { kind: 'dense', units, activation: last ? (units === 1 ? 'sigmoid' : 'softmax') : 'relu' },
+    input: shape,
+    weights: [shape[0] * units, units],
+    out: [units],
+  });
   shape = [units];
 });
 
@@ -109,4 +128,6 @@ layers.forEach((l, i) => {
 });
 console.log(`${'sum'.padEnd(28)} ${ms(total.fwd)} ${ms(total.bwd)} ${ms(total.fwdCpu)} ${ms(total.bwdCpu)}`);
 const rate = (t) => Math.round((batch * 1000) / t);
-console.log(`layers only (no loss, optimizer or batch gather): ${rate(total.fwd + total.bwd)} samples/s by the wall clock, ${rate(total.fwdCpu + total.bwdCpu)} per CPU-second`);
+console.log(
+  `layers only (no loss, optimizer or batch gather): ${rate(total.fwd + total.bwd)} samples/s by the wall clock, ${rate(total.fwdCpu + total.bwdCpu)} per CPU-second`,
+);

@@ -25,9 +25,24 @@ export function describeOptimizer(optimizer: tf.Optimizer): NativeOptimizerDesc 
   const num = (v: unknown, d: number): number => (typeof v === 'number' ? v : d);
   switch (optimizer.getClassName()) {
     case 'KerasRMSprop':
-      return { kind: 'rmsprop', learningRate: num(c.learningRate, 1e-3), rho: num(c.rho, 0.9), momentum: num(c.momentum, 0), epsilon: num(c.epsilon, 1e-7), centered: c.centered === true, iterations };
+      return {
+        kind: 'rmsprop',
+        learningRate: num(c.learningRate, 1e-3),
+        rho: num(c.rho, 0.9),
+        momentum: num(c.momentum, 0),
+        epsilon: num(c.epsilon, 1e-7),
+        centered: c.centered === true,
+        iterations,
+      };
     case 'KerasAdam':
-      return { kind: 'adam', learningRate: num(c.learningRate, 1e-3), beta1: num(c.beta1, 0.9), beta2: num(c.beta2, 0.999), epsilon: num(c.epsilon, 1e-7), iterations };
+      return {
+        kind: 'adam',
+        learningRate: num(c.learningRate, 1e-3),
+        beta1: num(c.beta1, 0.9),
+        beta2: num(c.beta2, 0.999),
+        epsilon: num(c.epsilon, 1e-7),
+        iterations,
+      };
     case 'SGD':
     case 'SGDOptimizer':
       return { kind: 'sgd', learningRate: num(c.learningRate, 0.01), iterations };

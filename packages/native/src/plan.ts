@@ -61,7 +61,17 @@ export function planNativeModel(model: tf.LayersModel, kinds: readonly string[])
     const cls = layer.getClassName();
     if (cls === 'InputLayer') continue;
     const config = layer.getConfig() as Config;
-    for (const key of ['kernelRegularizer', 'biasRegularizer', 'activityRegularizer', 'kernelConstraint', 'biasConstraint', 'betaRegularizer', 'gammaRegularizer', 'betaConstraint', 'gammaConstraint']) {
+    for (const key of [
+      'kernelRegularizer',
+      'biasRegularizer',
+      'activityRegularizer',
+      'kernelConstraint',
+      'biasConstraint',
+      'betaRegularizer',
+      'gammaRegularizer',
+      'betaConstraint',
+      'gammaConstraint',
+    ]) {
       if (config[key] != null) return `layer '${layer.name}' has a ${key} (not run natively)`;
     }
     // A frozen layer (BatchNormalization included: the native one always trains gamma/beta).
@@ -96,14 +106,31 @@ function describe(layer: tf.layers.Layer, cls: string, config: Config, inShape: 
       if (dh !== 1 || dw !== 1) return `layer '${layer.name}' is dilated`;
       const [kernelH, kernelW] = pair(config.kernelSize);
       const [strideH, strideW] = pair(config.strides ?? 1);
-      return { kind: 'conv2d', filters: Number(config.filters), kernelH, kernelW, strideH, strideW, padding: config.padding === 'same' ? 'same' : 'valid', activation, useBias: config.useBias !== false };
+      return {
+        kind: 'conv2d',
+        filters: Number(config.filters),
+        kernelH,
+        kernelW,
+        strideH,
+        strideW,
+        padding: config.padding === 'same' ? 'same' : 'valid',
+        activation,
+        useBias: config.useBias !== false,
+      };
     }
     case 'MaxPooling2D':
     case 'AveragePooling2D': {
       if ((config.dataFormat ?? 'channelsLast') !== 'channelsLast') return `layer '${layer.name}' is channelsFirst`;
       const [kernelH, kernelW] = pair(config.poolSize ?? 2);
       const [strideH, strideW] = pair(config.strides ?? config.poolSize ?? 2);
-      return { kind: cls === 'MaxPooling2D' ? 'maxPooling2d' : 'averagePooling2d', kernelH, kernelW, strideH, strideW, padding: config.padding === 'same' ? 'same' : 'valid' };
+      return {
+        kind: cls === 'MaxPooling2D' ? 'maxPooling2d' : 'averagePooling2d',
+        kernelH,
+        kernelW,
+        strideH,
+        strideW,
+        padding: config.padding === 'same' ? 'same' : 'valid',
+      };
     }
     case 'GlobalAveragePooling2D':
       if ((config.dataFormat ?? 'channelsLast') !== 'channelsLast') return `layer '${layer.name}' is channelsFirst`;
@@ -120,7 +147,13 @@ function describe(layer: tf.layers.Layer, cls: string, config: Config, inShape: 
     case 'BatchNormalization': {
       const axis = Array.isArray(config.axis) ? config.axis[0] : config.axis;
       if (axis !== -1 && axis !== inShape.length) return `layer '${layer.name}' normalizes axis ${String(axis)} (the native engine: the last axis)`;
-      return { kind: 'batchNormalization', epsilon: Number(config.epsilon ?? 1e-3), momentum: Number(config.momentum ?? 0.99), center: config.center !== false, scale: config.scale !== false };
+      return {
+        kind: 'batchNormalization',
+        epsilon: Number(config.epsilon ?? 1e-3),
+        momentum: Number(config.momentum ?? 0.99),
+        center: config.center !== false,
+        scale: config.scale !== false,
+      };
     }
     default:
       return `layer '${layer.name}' is ${cls}, which the native engine does not run`;

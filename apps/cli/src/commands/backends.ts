@@ -33,7 +33,11 @@ export function registerBackends(program: Command, ctx: CommandContext): void {
           ['engine', 'usable', 'detail'],
           [
             native.available
-              ? ['native *', 'yes', `oneDNN ${native.version}, ISA ${native.isa}, threads: ${native.maxThreads} for convolutions or ≥ 1 MFLOP/sample, else 1; layers: ${native.layerKinds.join(', ')}`]
+              ? [
+                  'native *',
+                  'yes',
+                  `oneDNN ${native.version}, ISA ${native.isa}, threads: ${native.maxThreads} for convolutions or ≥ 1 MFLOP/sample, else 1; layers: ${native.layerKinds.join(', ')}`,
+                ]
               : ['native', 'no', native.reason],
           ],
         ),

@@ -98,9 +98,12 @@ export function registerBench(program: Command, ctx: CommandContext): void {
     .description('training/inference speed of every zoo model on every usable backend; --vs-torch compares with PyTorch on the same models')
     .option('--models <ids>', `comma-separated subset of ${MODEL_IDS.join(',')}`)
     .option('--backends <names>', 'comma-separated backends (default: every usable one except a software WebGPU adapter, and cpu for CNNs)')
-    .option('--engines <names>', `comma-separated engines of ${BENCH_ENGINES.join(',')} (default: native when available, and wasm = the fused dense trainer or tfjs kernels on each backend)`)
+    .option(
+      '--engines <names>',
+      `comma-separated engines of ${BENCH_ENGINES.join(',')} (default: native when available, and wasm = the fused dense trainer or tfjs kernels on each backend)`,
+    )
     .option('--steps <n>', 'timed training steps per row (default: sized per model)', int('--steps', 1, 100000))
-    .option('--profile', 'print where one training step per row spends its time (tfjs kernels, or the fused dense trainer\'s phases)')
+    .option('--profile', "print where one training step per row spends its time (tfjs kernels, or the fused dense trainer's phases)")
     .addOption(tableOption('threads'))
     .option('--vs-torch', 'also run benchmarks/torch_reference.py (python3-torch) and print nnlab/PyTorch ratios')
     .option('--python <path>', 'Python with torch for --vs-torch', '/usr/bin/python3')
@@ -117,7 +120,9 @@ export function registerBench(program: Command, ctx: CommandContext): void {
       // Default rows: every usable backend but a software WebGPU adapter (SwiftShader: correct, for
       // parity tests, far too slow to time the CNNs) and, for CNNs, the pure-JS cpu backend.
       const usable = (await listBackends()).filter((b) => b.usable && !(b.name === 'webgpu' && /swiftshader/i.test(b.detail ?? ''))).map((b) => b.name);
-      const backends = (f.backends ? f.backends.split(',').map((s) => s.trim()) : usable.filter((b) => b !== 'cpu' || models.every((m) => m.startsWith('mlp')))) as BackendName[];
+      const backends = (
+        f.backends ? f.backends.split(',').map((s) => s.trim()) : usable.filter((b) => b !== 'cpu' || models.every((m) => m.startsWith('mlp')))
+      ) as BackendName[];
       const rows: BenchRow[] = [];
       if (models.length > 1) {
         for (const model of models) {
@@ -126,7 +131,11 @@ export function registerBench(program: Command, ctx: CommandContext): void {
         }
       } else {
         // One native row (it does not use a tfjs backend for its steps), then each backend's own.
-        const runs = benchEngines(f).flatMap((engine): { engine: EngineChoice; backend: BackendName }[] => (engine === 'native' ? [{ engine, backend: backends.includes('wasm' as BackendName) ? ('wasm' as BackendName) : backends[0] }] : backends.map((backend) => ({ engine, backend }))));
+        const runs = benchEngines(f).flatMap((engine): { engine: EngineChoice; backend: BackendName }[] =>
+          engine === 'native'
+            ? [{ engine, backend: backends.includes('wasm' as BackendName) ? ('wasm' as BackendName) : backends[0] }]
+            : backends.map((backend) => ({ engine, backend })),
+        );
         for (const { engine, backend } of runs) {
           await useBackend(backend);
           if (!f.json) ctx.info(`bench ${models[0]} on ${engine === 'native' ? 'the native engine' : backend}…`);
@@ -151,7 +160,19 @@ export function registerBench(program: Command, ctx: CommandContext): void {
       }
       ctx.out(
         formatTable(
-          ['model', 'engine', 'backend', 'threads', 'batch', 'train samples/s', 'ms/step', 'train GFLOP/s', 'infer samples/s', 'peak RSS MB', ...(torch ? ['PyTorch train/s', 'ratio'] : [])],
+          [
+            'model',
+            'engine',
+            'backend',
+            'threads',
+            'batch',
+            'train samples/s',
+            'ms/step',
+            'train GFLOP/s',
+            'infer samples/s',
+            'peak RSS MB',
+            ...(torch ? ['PyTorch train/s', 'ratio'] : []),
+          ],
           withRatio.map((r) => [
             r.model,
             r.engine.name === 'native' ? `native (${r.isa ?? '?'})` : r.engine.name,
@@ -180,7 +201,9 @@ export function registerBench(program: Command, ctx: CommandContext): void {
           ctx.out(
             formatTable(
               [fused ? 'phase' : 'kernel', 'ms', 'calls', 'share'],
-              (r.profile ?? []).slice(0, fused ? 12 : 8).map((k) => [k.name, k.ms.toFixed(fused ? 3 : 2), Number(k.calls.toFixed(2)), `${((100 * k.ms) / Math.max(total, 1e-9)).toFixed(1)}%`]),
+              (r.profile ?? [])
+                .slice(0, fused ? 12 : 8)
+                .map((k) => [k.name, k.ms.toFixed(fused ? 3 : 2), Number(k.calls.toFixed(2)), `${((100 * k.ms) / Math.max(total, 1e-9)).toFixed(1)}%`]),
             ),
           );
         }

@@ -27,7 +27,11 @@ export function registerExplain(program: Command, ctx: CommandContext): void {
     .description('explain predictions: Grad-CAM (CNNs) or gradient saliency (any model) overlaid on each image, written as PNGs')
     .argument('<run>', 'run folder (runs/<id>), its model/ folder, or a model folder')
     .argument('[images...]', 'image files (PNG, JPEG)')
-    .option('--method <name>', 'gradcam (CNNs; the last conv layer unless --layer), saliency, smoothgrad or ig (integrated gradients); default: gradcam for CNNs, saliency otherwise', choice('--method', EXPLAIN_METHODS))
+    .option(
+      '--method <name>',
+      'gradcam (CNNs; the last conv layer unless --layer), saliency, smoothgrad or ig (integrated gradients); default: gradcam for CNNs, saliency otherwise',
+      choice('--method', EXPLAIN_METHODS),
+    )
     .option('--class <c>', 'class to explain, index or name (e.g. 7, PNEUMONIA); default: the predicted class')
     .option('--layer <name>', 'Grad-CAM: conv layer to explain at (e.g. conv2d_2)')
     .option('--out <dir>', 'folder for the overlay PNGs (created)', 'explanations')

@@ -64,7 +64,10 @@ export function registerHog(program: Command, ctx: CommandContext): void {
         const pic = renderHogPicture(image, rows, cols, { ...options, scale: f.scale });
         writeFileAtomic(f.out, encodePng(pic.rgba, pic.width, pic.height));
         if (f.json) ctx.json({ file, index: f.draw, out: f.out, width: pic.width, height: pic.height, featureLength: length });
-        else ctx.out(`wrote ${f.out} (${pic.width}×${pic.height}): image ${f.draw} of ${file} and its HOG picture (${options.orientations} orientations, ${options.pixelsPerCell.join('×')} px cells)`);
+        else
+          ctx.out(
+            `wrote ${f.out} (${pic.width}×${pic.height}): image ${f.draw} of ${file} and its HOG picture (${options.orientations} orientations, ${options.pixelsPerCell.join('×')} px cells)`,
+          );
         return;
       }
       const unit = new Float32Array(count * rows * cols);
@@ -75,7 +78,9 @@ export function registerHog(program: Command, ctx: CommandContext): void {
         for (let i = 0; i < count; i++) out.push(`[${Array.from(features.subarray(i * length, (i + 1) * length)).join(',')}]`);
         process.stdout.write(`[${out.join(',')}]\n`);
       } else {
-        ctx.out(`${count} images of ${rows}×${cols} → ${length} HOG features each (${options.orientations} orientations, ${options.pixelsPerCell.join('×')} px cells, ${options.cellsPerBlock.join('×')} blocks, ${options.blockNorm})`);
+        ctx.out(
+          `${count} images of ${rows}×${cols} → ${length} HOG features each (${options.orientations} orientations, ${options.pixelsPerCell.join('×')} px cells, ${options.cellsPerBlock.join('×')} blocks, ${options.blockNorm})`,
+        );
         const show = Math.min(count, 3);
         for (let i = 0; i < show; i++) {
           const v = features.subarray(i * length, (i + 1) * length);

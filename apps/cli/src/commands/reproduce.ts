@@ -46,7 +46,10 @@ export function registerReproduce(program: Command, ctx: CommandContext): void {
     .command('reproduce')
     .description("train the practical's four experiments with the course settings, record every run, and write report.md + report.html answering its questions")
     .option('--quick', 'trimmed epochs and data: the whole report in a few minutes (numbers below the course figures)')
-    .option('--search', `also run the recorded course-figures search (epochs, batch size, learning rate and a few architectures per experiment; ${SEARCH_DURATION_NOTE})`)
+    .option(
+      '--search',
+      `also run the recorded course-figures search (epochs, batch size, learning rate and a few architectures per experiment; ${SEARCH_DURATION_NOTE})`,
+    )
     .option('--limit <n>', 'with --search: train every search point on the first N training images (a smoke test of the search)', int('--limit', 1))
     .option('--out <dir>', 'report folder', path('--out'), 'nnlab-report')
     .option('--xray-dir <dir>', 'train the pneumonia CNN on a Kaggle chest_xray folder instead of the embedded PneumoniaMNIST', path('--xray-dir'))
@@ -67,7 +70,10 @@ export function registerReproduce(program: Command, ctx: CommandContext): void {
       const setId = `reproduce-${mode}-${new Date().toISOString().replace(/[-:]/g, '').slice(0, 15)}`;
       const selected = EXPERIMENTS.filter((e) => !only || only.includes(e.id));
       // One wasm thread count for the whole command, chosen for its largest model.
-      const threads = await resolveWasmThreads(f.threads, selected.map((e) => ({ id: e.id })));
+      const threads = await resolveWasmThreads(
+        f.threads,
+        selected.map((e) => ({ id: e.id })),
+      );
       const signal = ctx.stopSignal();
       for (const exp of selected) {
         const settings = f.quick ? exp.quick : exp.full;
@@ -118,16 +124,22 @@ export function registerReproduce(program: Command, ctx: CommandContext): void {
           html: report.html,
           figures: report.figures,
           seconds,
-          runs: Object.fromEntries(Object.entries(runs).map(([id, r]) => [id, { id: r!.id, test: r!.test ? { accuracy: r!.test.accuracy, loss: r!.test.loss } : null }])),
+          runs: Object.fromEntries(
+            Object.entries(runs).map(([id, r]) => [id, { id: r!.id, test: r!.test ? { accuracy: r!.test.accuracy, loss: r!.test.loss } : null }]),
+          ),
         });
       } else {
-        ctx.out(`\nreport: ${report.markdown}\n        ${report.html}\nruns:   ${runsDir} (set ${setId})\n(${report.figures.length} figures, ${seconds.toFixed(0)} s)`);
+        ctx.out(
+          `\nreport: ${report.markdown}\n        ${report.html}\nruns:   ${runsDir} (set ${setId})\n(${report.figures.length} figures, ${seconds.toFixed(0)} s)`,
+        );
       }
     });
 
   const report = program
     .command('report')
-    .description('rebuild report.md + report.html from recorded runs only: the newest `nnlab reproduce` set, or the runs given with --runs; the report says which runs it used and why')
+    .description(
+      'rebuild report.md + report.html from recorded runs only: the newest `nnlab reproduce` set, or the runs given with --runs; the report says which runs it used and why',
+    )
     .argument('[ids...]', 'run ids to use (same as --runs)')
     .option('--runs <ids>', 'comma-separated run ids (or unique prefixes/suffixes), one per experiment', listOf('--runs', path('--runs')))
     .option('--out <dir>', 'report folder', path('--out'), 'nnlab-report');

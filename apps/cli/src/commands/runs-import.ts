@@ -45,7 +45,11 @@ export function registerRunsImport(program: Command, ctx: CommandContext): void 
     if (existsSync(runDir(dir, record.id))) throw new UsageError(`run ${record.id} already exists in ${dir}`);
     const location = saveRunRecord(dir, record);
     writeModelFolder(join(runDir(dir, record.id), 'model'), bundle.files);
-    if (o.json) ctx.json({ id: record.id, dir: runDir(dir, record.id), model: record.config.model, test: record.test ?? null, epochs: record.history.loss.length });
-    else ctx.out(`imported run ${record.id} (${record.config.model}, ${record.history.loss.length} epoch(s), test accuracy ${record.test ? record.test.accuracy.toFixed(4) : '–'}) into ${location}`);
+    if (o.json)
+      ctx.json({ id: record.id, dir: runDir(dir, record.id), model: record.config.model, test: record.test ?? null, epochs: record.history.loss.length });
+    else
+      ctx.out(
+        `imported run ${record.id} (${record.config.model}, ${record.history.loss.length} epoch(s), test accuracy ${record.test ? record.test.accuracy.toFixed(4) : '–'}) into ${location}`,
+      );
   });
 }

@@ -28,8 +28,7 @@ export function registerSummary(program: Command, ctx: CommandContext): void {
     .command('summary')
     .description('print the Keras-style summary of a zoo model or an architecture (layers, output shapes, parameters)')
     .argument('[model]', `zoo model: ${MODEL_IDS.join(', ')} (or give --arch)`);
-  addOptions(cmd, ['arch', 'dataset', 'hidden', 'activation', 'imageSize'])
-    .option('--input-size <n>', 'input features of the MLPs', int('--input-size'));
+  addOptions(cmd, ['arch', 'dataset', 'hidden', 'activation', 'imageSize']).option('--input-size <n>', 'input features of the MLPs', int('--input-size'));
   addOptions(cmd, ['json'])
     .addHelpText(
       'after',
@@ -56,7 +55,7 @@ export function registerSummary(program: Command, ctx: CommandContext): void {
       if (o.json) {
         ctx.json({ model: entry?.id ?? spec.name ?? 'custom', description: entry?.description, arch: text, spec, ...summary });
       } else {
-        ctx.out(`${entry ? `${entry.title}: ${entry.description}` : spec.name ?? 'custom architecture'}\n${text}\n\n${formatSummary(summary)}`);
+        ctx.out(`${entry ? `${entry.title}: ${entry.description}` : (spec.name ?? 'custom architecture')}\n${text}\n\n${formatSummary(summary)}`);
         ctx.out('\nParameters per layer:');
         for (const r of summary.rows) if (r.params > 0) ctx.out(`  ${r.name.padEnd(16)} ${r.arithmetic} = ${r.params.toLocaleString('en-US')}`);
       }

@@ -110,7 +110,8 @@ export function registerTrain(program: Command, ctx: CommandContext): void {
       const test = record.test!;
       if (f.json) {
         const t: Record<string, unknown> = { loss: test.loss, accuracy: test.accuracy, confusionMatrix: test.confusionMatrix };
-        if (isBinaryEvaluation(test)) Object.assign(t, { f1: test.f1, auc: test.auc, precision: test.precision, recall: test.recall, specificity: test.specificity });
+        if (isBinaryEvaluation(test))
+          Object.assign(t, { f1: test.f1, auc: test.auc, precision: test.precision, recall: test.recall, specificity: test.specificity });
         ctx.json({
           model: record.config.model,
           arch: record.config.arch,
@@ -128,11 +129,17 @@ export function registerTrain(program: Command, ctx: CommandContext): void {
           runDir: runDir ?? null,
         });
       } else {
-        ctx.out(`\n${record.config.model}: test loss ${test.loss.toFixed(4)}, test accuracy ${test.accuracy.toFixed(4)}${record.validation ? ` (validation accuracy ${record.validation.accuracy.toFixed(4)})` : ''}`);
+        ctx.out(
+          `\n${record.config.model}: test loss ${test.loss.toFixed(4)}, test accuracy ${test.accuracy.toFixed(4)}${record.validation ? ` (validation accuracy ${record.validation.accuracy.toFixed(4)})` : ''}`,
+        );
         if (isBinaryEvaluation(test)) {
-          ctx.out(`  F1 ${test.f1.toFixed(4)}  AUC ${test.auc.toFixed(4)}  precision ${test.precision.toFixed(4)}  recall ${test.recall.toFixed(4)}  specificity ${test.specificity.toFixed(4)}`);
+          ctx.out(
+            `  F1 ${test.f1.toFixed(4)}  AUC ${test.auc.toFixed(4)}  precision ${test.precision.toFixed(4)}  recall ${test.recall.toFixed(4)}  specificity ${test.specificity.toFixed(4)}`,
+          );
         }
-        ctx.out(`  trained in ${(record.timing.trainSeconds ?? 0).toFixed(1)} s (${Math.round(record.timing.samplesPerSecond ?? 0)} samples/s on ${record.config.backend})`);
+        ctx.out(
+          `  trained in ${(record.timing.trainSeconds ?? 0).toFixed(1)} s (${Math.round(record.timing.samplesPerSecond ?? 0)} samples/s on ${record.config.backend})`,
+        );
         if (runDir) ctx.out(`  run recorded in ${runDir}`);
       }
     });

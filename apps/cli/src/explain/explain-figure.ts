@@ -43,7 +43,10 @@ export function explanationCaption(s: ExplainedSample): string {
   const at = e.layer ? ` at ${e.layer}` : '';
   const line = `predicted ${e.predictedName} (p = ${p.toFixed(3)}) · ${METHOD_TITLES[e.method]}${at} for ${e.className} (${which})`;
   if (!e.emptyMap) return line;
-  const hint = e.method === 'gradcam' ? `no region of ${e.layer} raises the ${e.className} score (try an earlier --layer or --method smoothgrad)` : `the ${e.className} score does not change with any input value here`;
+  const hint =
+    e.method === 'gradcam'
+      ? `no region of ${e.layer} raises the ${e.className} score (try an earlier --layer or --method smoothgrad)`
+      : `the ${e.className} score does not change with any input value here`;
   return `${line}. The map is zero everywhere: ${hint}.`;
 }
 

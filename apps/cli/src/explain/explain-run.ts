@@ -75,7 +75,8 @@ async function testItems(record: RunRecord | undefined, n: number): Promise<Item
   const items: Item[] = [];
   for (const m of mistakes.slice(0, n)) {
     const img = await source.image(m.index);
-    if (img) items.push({ source: `test #${m.index}`, stem: `test-${m.index}`, label: m.label, image: { data: img.pixels, height: img.height, width: img.width } });
+    if (img)
+      items.push({ source: `test #${m.index}`, stem: `test-${m.index}`, label: m.label, image: { data: img.pixels, height: img.height, width: img.width } });
   }
   return items;
 }
@@ -91,7 +92,8 @@ export async function explainRun(modelPath: string, images: string[], o: Explain
   try {
     const modelId = (record?.config.model ?? guessModelId(model)) as ModelId;
     const inShape = model.inputs[0].shape.slice(1) as number[];
-    const pipeline: InputPipeline = record?.config.input ?? inputPipelineFor(getZooEntry(modelId), { imageSize: inShape.length === 3 ? inShape[0] : undefined });
+    const pipeline: InputPipeline =
+      record?.config.input ?? inputPipelineFor(getZooEntry(modelId), { imageSize: inShape.length === 3 ? inShape[0] : undefined });
     if (inShape.reduce((a, b) => a * b, 1) !== pipeline.sampleSize) {
       throw new ModelFormatError(modelDir, `model input [${inShape.join(', ')}] does not fit ${modelId}'s pipeline (${pipeline.sampleSize} values)`);
     }

@@ -91,7 +91,14 @@ function layoutOf(pipeline: InputPipeline): InputLayout {
 /** The pipeline's image (0–255) as the model sees it, before scaling or HOG. */
 function seenImage(pipeline: InputPipeline, gray: ArrayLike<number>, height: number, width: number, o: ExplainSampleOptions): Float32Array {
   const size = pipeline.height * pipeline.width;
-  const pixels: InputPipeline = { input: pipeline.input === 'xray-image' ? 'xray-image' : 'mnist-image', height: pipeline.height, width: pipeline.width, scale: 1, sampleSize: size, sampleShape: [pipeline.height, pipeline.width, 1] };
+  const pixels: InputPipeline = {
+    input: pipeline.input === 'xray-image' ? 'xray-image' : 'mnist-image',
+    height: pipeline.height,
+    width: pipeline.width,
+    scale: 1,
+    sampleSize: size,
+    sampleShape: [pipeline.height, pipeline.width, 1],
+  };
   return prepareImage(pixels, gray, height, width, { invert: o.invert, centerDigit: o.centerDigit });
 }
 
@@ -129,7 +136,8 @@ export async function explainSample(
   }
   const names = classNamesFor(common.probabilities.length === 2 && pipeline.input === 'xray-image', common.probabilities.length);
   // measured on the image's grid (the heat resized as the overlay draws it), not the layer's coarse one
-  const onImage = heat.height === base.height && heat.width === base.width ? heat.values : resizeBilinear(heat.values, heat.height, heat.width, base.height, base.width);
+  const onImage =
+    heat.height === base.height && heat.width === base.width ? heat.values : resizeBilinear(heat.values, heat.height, heat.width, base.height, base.width);
   const mass = heatMass({ values: onImage, height: base.height, width: base.width });
   return {
     base,

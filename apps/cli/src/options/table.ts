@@ -83,7 +83,7 @@ export const OPTIONS = {
     sweepable: true,
   },
   // optimizer settings (each one flag; unset: the spec's, else Keras' defaults)
-  rho: { flags: '--rho <f>', help: "RMSprop: decay of the running mean square (Keras 0.9)", parse: float('--rho', 0, 1), sweepable: true },
+  rho: { flags: '--rho <f>', help: 'RMSprop: decay of the running mean square (Keras 0.9)', parse: float('--rho', 0, 1), sweepable: true },
   momentum: { flags: '--momentum <f>', help: 'RMSprop / SGD momentum (Keras 0)', parse: float('--momentum', 0, 1), sweepable: true },
   epsilon: { flags: '--epsilon <f>', help: 'RMSprop / Adam epsilon (Keras 1e-7)', parse: float('--epsilon', 0, 1, { exclusiveMin: true }), sweepable: true },
   beta1: { flags: '--beta1 <f>', help: 'Adam: first-moment decay (Keras 0.9)', parse: float('--beta1', 0, 1, { exclusiveMax: true }), sweepable: true },
@@ -110,7 +110,7 @@ export const OPTIONS = {
   },
   activation: {
     flags: '--activation <name>',
-    help: 'hidden activation of the zoo models (the MLPs\' hidden layers, the CNNs\' conv and hidden layers)',
+    help: "hidden activation of the zoo models (the MLPs' hidden layers, the CNNs' conv and hidden layers)",
     parse: choice('--activation', HIDDEN_ACTIVATIONS),
   },
   imageSize: {
@@ -128,7 +128,7 @@ export const OPTIONS = {
   noClassWeights: { flags: '--no-class-weights', help: 'plain loss even for cnn-pneumonia' },
   valFromTrain: {
     flags: '--val-from-train <f>',
-    help: 'validation = a stratified fraction of the training set (instead of the data\'s val split or --validation-split)',
+    help: "validation = a stratified fraction of the training set (instead of the data's val split or --validation-split)",
     parse: float('--val-from-train', 0, 1, { exclusiveMin: true, exclusiveMax: true }),
   },
   // HOG (mlp-hog's features, `nnlab hog`)
@@ -137,7 +137,11 @@ export const OPTIONS = {
   cellsPerBlock: { flags: '--cells-per-block <n>', help: 'HOG block side in cells (course 1)', parse: int('--cells-per-block', 1, 4096), ...HOG },
   blockNorm: { flags: '--block-norm <name>', help: 'HOG block normalisation (course L2-Hys)', parse: choice('--block-norm', HOG_BLOCK_NORMS), ...HOG },
   // naming models
-  modelId: { flags: '--model-id <id>', help: `zoo model the folder holds: ${MODEL_IDS.join(', ')} (default: from run.json, else from the input shape)`, parse: choice('--model-id', MODEL_IDS) },
+  modelId: {
+    flags: '--model-id <id>',
+    help: `zoo model the folder holds: ${MODEL_IDS.join(', ')} (default: from run.json, else from the input shape)`,
+    parse: choice('--model-id', MODEL_IDS),
+  },
 } satisfies Record<string, OptionDef>;
 
 export type OptionName = keyof typeof OPTIONS;

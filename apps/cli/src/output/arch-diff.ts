@@ -39,7 +39,8 @@ export function archDiff(records: RunRecord[]): ArchDiff {
   const input = specs.map((s) => (s?.input ? `input(${s.input.join('x')})` : s ? '(from data)' : '?'));
   const depth = Math.max(0, ...specs.map((s) => s?.layers.length ?? 0));
   const rows = [{ position: 'input', layers: input as (string | null)[] }];
-  for (let i = 0; i < depth; i++) rows.push({ position: String(i + 1), layers: specs.map((s) => (s && i < s.layers.length ? formatLayer(s.layers[i]) : null)) });
+  for (let i = 0; i < depth; i++)
+    rows.push({ position: String(i + 1), layers: specs.map((s) => (s && i < s.layers.length ? formatLayer(s.layers[i]) : null)) });
   const out = rows.map((r) => ({ ...r, differs: new Set(r.layers).size > 1 }));
   return { same: out.every((r) => !r.differs), rows: out };
 }

@@ -50,7 +50,9 @@ export function createProgressBar(options: ProgressOptions = {}): (e: TrainEvent
       case 'epoch-end': {
         const l = e.logs;
         const val = l.val_loss !== undefined ? `  val_loss ${l.val_loss.toFixed(4)}  val_acc ${(l.val_acc ?? 0).toFixed(4)}` : '';
-        stream.write(`${live ? '\r\x1b[2K' : ''}Epoch ${e.epoch + 1}/${e.epochs}  ${fmtSeconds(e.elapsedMs / 1000)}  loss ${l.loss.toFixed(4)}  acc ${l.acc.toFixed(4)}${val}\n`);
+        stream.write(
+          `${live ? '\r\x1b[2K' : ''}Epoch ${e.epoch + 1}/${e.epochs}  ${fmtSeconds(e.elapsedMs / 1000)}  loss ${l.loss.toFixed(4)}  acc ${l.acc.toFixed(4)}${val}\n`,
+        );
         return;
       }
       default:

@@ -32,7 +32,10 @@ export function formatRunList(runs: ListedRun[]): string {
 
 function matrixText(m: number[][], labels?: string[]): string {
   const names = labels ?? m.map((_, i) => String(i));
-  return formatTable(['true\\pred', ...names], m.map((row, i) => [names[i], ...row]));
+  return formatTable(
+    ['true\\pred', ...names],
+    m.map((row, i) => [names[i], ...row]),
+  );
 }
 
 /** `nnlab runs show <id>`. */
@@ -43,7 +46,9 @@ export function formatRun(run: ListedRun): string {
   out.push(`run ${r.id}  (${run.state})`);
   out.push(`folder: ${run.dir}`);
   out.push(`model: ${c.model}  args ${JSON.stringify(c.args)}  params ${r.summary.totalParams.toLocaleString('en-US')}`);
-  out.push(`training: ${c.epochs} epochs, batch ${c.batchSize}, ${c.optimizer.name} ${JSON.stringify(c.optimizer)}, loss ${c.loss}, seed ${c.seed}, backend ${c.backend}`);
+  out.push(
+    `training: ${c.epochs} epochs, batch ${c.batchSize}, ${c.optimizer.name} ${JSON.stringify(c.optimizer)}, loss ${c.loss}, seed ${c.seed}, backend ${c.backend}`,
+  );
   if (c.classWeights) out.push(`class weights: [${c.classWeights.map((w) => w.toFixed(4)).join(', ')}]`);
   out.push(`data: ${c.data.name}: ${c.data.trainCount} train / ${c.data.validationCount} validation / ${c.data.testCount} test`);
   for (const f of c.data.files) out.push(`  ${f.name}  sha256 ${f.sha256.slice(0, 16)}…  (${f.origin})`);
@@ -61,11 +66,16 @@ export function formatRun(run: ListedRun): string {
   }
   const t = r.test;
   if (t) {
-    out.push(`test: loss ${f4(t.loss)}, accuracy ${f4(t.accuracy)}${isBinaryEvaluation(t) ? `, precision ${f4(t.precision)}, recall ${f4(t.recall)}, specificity ${f4(t.specificity)}, F1 ${f4(t.f1)}, AUC ${f4(t.auc)}` : t.macroF1 !== undefined ? `, macro F1 ${f4(t.macroF1)}` : ''}`);
+    out.push(
+      `test: loss ${f4(t.loss)}, accuracy ${f4(t.accuracy)}${isBinaryEvaluation(t) ? `, precision ${f4(t.precision)}, recall ${f4(t.recall)}, specificity ${f4(t.specificity)}, F1 ${f4(t.f1)}, AUC ${f4(t.auc)}` : t.macroF1 !== undefined ? `, macro F1 ${f4(t.macroF1)}` : ''}`,
+    );
     out.push('confusion matrix (rows = true class):');
     out.push(matrixText(t.confusionMatrix, isBinaryEvaluation(t) ? ['NORMAL', 'PNEUMONIA'] : undefined));
   }
-  if (r.timing.trainSeconds !== undefined) out.push(`\ntiming: train ${f1(r.timing.trainSeconds)} s (${Math.round(r.timing.samplesPerSecond ?? 0)} samples/s), eval ${f1(r.timing.evalSeconds)} s, total ${f1(r.timing.totalSeconds)} s`);
+  if (r.timing.trainSeconds !== undefined)
+    out.push(
+      `\ntiming: train ${f1(r.timing.trainSeconds)} s (${Math.round(r.timing.samplesPerSecond ?? 0)} samples/s), eval ${f1(r.timing.evalSeconds)} s, total ${f1(r.timing.totalSeconds)} s`,
+    );
   return out.join('\n');
 }
 

@@ -40,7 +40,6 @@ export interface PredictImagesResult {
   predictions: ImagePrediction[];
 }
 
-
 export interface Located {
   modelDir: string;
   record?: RunRecord;
@@ -105,38 +104,46 @@ export async function predictImages(modelPath: string, images: string[], options
     const { predictor } = choosePredictor('auto', model, 1);
     const outputs = (model.outputs[0].shape.slice(1) as number[]).reduce((a, b) => a * b, 1);
     try {
-    for (const file of images) {
-      const img = await decodeGrayscale(file);
-      const polarity = digits ? detectPolarity(img.data, img.height, img.width) : undefined;
-      const invert = options.invert ?? polarity === 'dark-on-light';
-      const centerDigit = digits && (options.centerDigit ?? true);
-      const applied: AppliedPreparation = {
-        invert,
-        ...(options.invert === undefined && digits ? { invertReason: `auto: ${polarity}` } : {}),
-        center: centerDigit,
-      };
-      const sample = prepareImage(pipeline, img.data, img.height, img.width, { invert, centerDigit });
-      let values: number[];
-      if (predictor) {
-        const out = new Float32Array(outputs);
-        predictor.predict(Float32Array.from(sample), 1, out);
-        values = Array.from(out);
-      } else {
-        const out = tf.tidy(() => model.predict(tf.tensor(sample, [1, ...inShape])) as tf.Tensor);
-        values = Array.from(await out.data());
-        out.dispose();
+      for (const file of images) {
+        const img = await decodeGrayscale(file);
+        const polarity = digits ? detectPolarity(img.data, img.height, img.width) : undefined;
+        const invert = options.invert ?? polarity === 'dark-on-light';
+        const centerDigit = digits && (options.centerDigit ?? true);
+        const applied: AppliedPreparation = {
+          invert,
+          ...(options.invert === undefined && digits ? { invertReason: `auto: ${polarity}` } : {}),
+          center: centerDigit,
+        };
+        const sample = prepareImage(pipeline, img.data, img.height, img.width, { invert, centerDigit });
+        let values: number[];
+        if (predictor) {
+          const out = new Float32Array(outputs);
+          predictor.predict(Float32Array.from(sample), 1, out);
+          values = Array.from(out);
+        } else {
+          const out = tf.tidy(() => model.predict(tf.tensor(sample, [1, ...inShape])) as tf.Tensor);
+          values = Array.from(await out.data());
+          out.dispose();
+        }
+        if (values.some((v) => !Number.isFinite(v)))
+          throw new ModelFormatError(modelDir, `the model computed ${values.find((v) => !Number.isFinite(v))} for ${file}: its weights are damaged`);
+        if (values.length === 1) {
+          const p = values[0];
+          const cls = p >= 0.5 ? 1 : 0;
+          predictions.push({
+            file,
+            class: cls,
+            className: who.classNames[cls] ?? String(cls),
+            probability: cls ? p : 1 - p,
+            probabilities: [1 - p, p],
+            applied,
+          });
+        } else {
+          let cls = 0;
+          for (let k = 1; k < values.length; k++) if (values[k] > values[cls]) cls = k;
+          predictions.push({ file, class: cls, className: who.classNames[cls] ?? String(cls), probability: values[cls], probabilities: values, applied });
+        }
       }
-      if (values.some((v) => !Number.isFinite(v))) throw new ModelFormatError(modelDir, `the model computed ${values.find((v) => !Number.isFinite(v))} for ${file}: its weights are damaged`);
-      if (values.length === 1) {
-        const p = values[0];
-        const cls = p >= 0.5 ? 1 : 0;
-        predictions.push({ file, class: cls, className: who.classNames[cls] ?? String(cls), probability: cls ? p : 1 - p, probabilities: [1 - p, p], applied });
-      } else {
-        let cls = 0;
-        for (let k = 1; k < values.length; k++) if (values[k] > values[cls]) cls = k;
-        predictions.push({ file, class: cls, className: who.classNames[cls] ?? String(cls), probability: values[cls], probabilities: values, applied });
-      }
-    }
     } finally {
       predictor?.dispose();
     }

@@ -37,7 +37,7 @@ export function architecturesSection(b: DocumentBuilder, all: readonly RunRecord
   for (const id of ['mlp-raw', 'mlp-hog', 'cnn-mnist', 'cnn-pneumonia'] as const) {
     const runs = all.filter((r) => r.status === 'complete' && r.test && experimentOf(r) === id);
     if (runs.length === 0) continue;
-    runs.sort((a, c) => (validationAccuracy(c) ?? -1) - (validationAccuracy(a) ?? -1) || (c.test!.accuracy - a.test!.accuracy));
+    runs.sort((a, c) => (validationAccuracy(c) ?? -1) - (validationAccuracy(a) ?? -1) || c.test!.accuracy - a.test!.accuracy);
     const binary = runs.some((r) => r.test && isBinaryEvaluation(r.test));
     b.heading(3, `${getZooEntry(id).title} — ${runs.length} run${runs.length === 1 ? '' : 's'}`);
     const shown = runs.slice(0, MAX_TRIED_ROWS);

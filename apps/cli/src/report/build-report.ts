@@ -20,7 +20,12 @@ import { experimentOf } from './run-selection';
 
 /** Test images by index, for the misclassified grids (grayscale 0–255). */
 export interface TestImageSource {
-  image(index: number): { pixels: ArrayLike<number>; height: number; width: number } | undefined | Promise<{ pixels: ArrayLike<number>; height: number; width: number } | undefined>;
+  image(
+    index: number,
+  ):
+    | { pixels: ArrayLike<number>; height: number; width: number }
+    | undefined
+    | Promise<{ pixels: ArrayLike<number>; height: number; width: number } | undefined>;
 }
 
 /** What the report is built from. */
@@ -99,7 +104,9 @@ function summaryTable(b: DocumentBuilder, r: RunRecord): void {
     rows.map((row) => [`${row.name} (${row.type})`, `(${row.outputShape.map((d) => (d === null ? 'None' : d)).join(', ')})`, int(row.params)]),
     ['left', 'left', 'right'],
   );
-  b.p(`Total params: **${int(r.summary.totalParams)}** (${r.summary.sizeKB.toFixed(2)} KB of float32), trainable ${int(r.summary.trainableParams)}, non-trainable ${int(r.summary.nonTrainableParams)}.`);
+  b.p(
+    `Total params: **${int(r.summary.totalParams)}** (${r.summary.sizeKB.toFixed(2)} KB of float32), trainable ${int(r.summary.trainableParams)}, non-trainable ${int(r.summary.nonTrainableParams)}.`,
+  );
 }
 
 /** The architecture this run trained, and whether it is the course's. */
@@ -112,7 +119,12 @@ function architectureLine(r: RunRecord, id: string): string {
 
 function runLine(r: RunRecord): string {
   const c = r.config;
-  const val = c.validationSplit > 0 ? ` (validation = the last ${Math.round(c.validationSplit * 100)} % of the training data, Keras validation_split)` : c.data.validationCount > 0 ? ' (validation = the data set\'s own validation split)' : '';
+  const val =
+    c.validationSplit > 0
+      ? ` (validation = the last ${Math.round(c.validationSplit * 100)} % of the training data, Keras validation_split)`
+      : c.data.validationCount > 0
+        ? " (validation = the data set's own validation split)"
+        : '';
   return `Run \`${r.id}\` (${r.status}): ${r.history.loss.length} epochs, batch ${c.batchSize}, ${describeOptimizer(r)}, loss ${c.loss}, seed ${c.seed}, backend ${c.backend}; data ${c.data.name}: ${int(c.data.trainCount)} train / ${int(c.data.validationCount)} validation / ${int(c.data.testCount)} test${val}; trained in ${(r.timing.trainSeconds ?? 0).toFixed(1)} s.`;
 }
 
@@ -138,7 +150,10 @@ async function mnistSection(b: DocumentBuilder, r: RunRecord, input: ReportInput
       ['validation accuracy (end of training)', f4(r.validation?.accuracy ?? r.history.val_acc.at(-1)), '–'],
     ],
   );
-  const figs: Figure[] = [...(await historyFigures(r, entry.id, entry.id)), await confusionFigure(t.confusionMatrix, `${entry.id}-confusion`, `${entry.id}: test confusion matrix`, DIGITS)];
+  const figs: Figure[] = [
+    ...(await historyFigures(r, entry.id, entry.id)),
+    await confusionFigure(t.confusionMatrix, `${entry.id}-confusion`, `${entry.id}: test confusion matrix`, DIGITS),
+  ];
   b.figures(figs);
   figuresAll.push(...figs);
   const top = topConfusions(t.confusionMatrix, 5);
@@ -162,7 +177,11 @@ async function mnistSection(b: DocumentBuilder, r: RunRecord, input: ReportInput
       ['precision', ...(t.perClass ?? []).map((c) => c.precision.toFixed(3))],
     ],
   );
-  const grid = await imageGridFigure(await misclassifiedTiles(r, input.mnistTest, DIGITS), `${entry.id}-misclassified`, `${entry.id}: the most confidently misclassified test digits (true → predicted, probability of the prediction)`);
+  const grid = await imageGridFigure(
+    await misclassifiedTiles(r, input.mnistTest, DIGITS),
+    `${entry.id}-misclassified`,
+    `${entry.id}: the most confidently misclassified test digits (true → predicted, probability of the prediction)`,
+  );
   if (grid) {
     b.figures([grid]);
     figuresAll.push(grid);
@@ -171,7 +190,14 @@ async function mnistSection(b: DocumentBuilder, r: RunRecord, input: ReportInput
   if (entry.id === 'mlp-hog' && r.config.input?.hog && input.mnistTest) {
     const img = await input.mnistTest.image(0);
     if (img) {
-      const fig = await hogFigure(Uint8Array.from(img.pixels), img.height, img.width, r.config.input.hog, 'mlp-hog-hog-picture', `Test digit #0 and its HOG picture (${r.config.input.hog.orientations} orientations, ${r.config.input.hog.pixelsPerCell.join('×')}-pixel cells), as skimage's visualize=True draws it`);
+      const fig = await hogFigure(
+        Uint8Array.from(img.pixels),
+        img.height,
+        img.width,
+        r.config.input.hog,
+        'mlp-hog-hog-picture',
+        `Test digit #0 and its HOG picture (${r.config.input.hog.orientations} orientations, ${r.config.input.hog.pixelsPerCell.join('×')}-pixel cells), as skimage's visualize=True draws it`,
+      );
       b.figures([fig]);
       figuresAll.push(fig);
       b.p(`HOG parameters: ${JSON.stringify(r.config.input.hog)} → ${r.config.input.sampleSize} features per image.`);
@@ -198,7 +224,9 @@ async function pneumoniaSection(b: DocumentBuilder, r: RunRecord, input: ReportI
     );
   }
   if (r.config.classWeights) {
-    b.p(`Class weights total/(2·count) from the training labels: NORMAL ${r.config.classWeights[0].toFixed(4)}, PNEUMONIA ${r.config.classWeights[1].toFixed(4)}; the loss is the weighted mean of the per-sample binary cross-entropies.`);
+    b.p(
+      `Class weights total/(2·count) from the training labels: NORMAL ${r.config.classWeights[0].toFixed(4)}, PNEUMONIA ${r.config.classWeights[1].toFixed(4)}; the loss is the weighted mean of the per-sample binary cross-entropies.`,
+    );
   }
   const rows: (string | number)[][] = [];
   const evals: [string, BinaryEvaluation | undefined][] = [
@@ -211,7 +239,9 @@ async function pneumoniaSection(b: DocumentBuilder, r: RunRecord, input: ReportI
   }
   if (rows.length) {
     b.table(['split', 'loss', 'accuracy', 'precision', 'recall (sensitivity)', 'specificity', 'F1 (PNEUMONIA +)', 'AUC'], rows);
-    b.p(`Course (Keras, the Kaggle JPEGs): test accuracy ${entry.course.reportedAccuracy}, F1 ${entry.course.reportedF1}. Threshold 0.5 on the sigmoid output; PNEUMONIA is the positive class.`);
+    b.p(
+      `Course (Keras, the Kaggle JPEGs): test accuracy ${entry.course.reportedAccuracy}, F1 ${entry.course.reportedF1}. Threshold 0.5 on the sigmoid output; PNEUMONIA is the positive class.`,
+    );
     const v = evals[0][1];
     const t = evals[1][1];
     const share = (split: string) => {
@@ -231,12 +261,16 @@ async function pneumoniaSection(b: DocumentBuilder, r: RunRecord, input: ReportI
           : t.specificity > t.recall + 0.05
             ? 'the model misses more pneumonia cases than it raises false alarms'
             : 'errors are spread evenly over the two classes';
-      notes.push(`Validation accuracy ${f4(v.accuracy)} against test accuracy ${f4(t.accuracy)}; on test, recall ${f4(t.recall)} against specificity ${f4(t.specificity)}: ${balance}.`);
+      notes.push(
+        `Validation accuracy ${f4(v.accuracy)} against test accuracy ${f4(t.accuracy)}; on test, recall ${f4(t.recall)} against specificity ${f4(t.specificity)}: ${balance}.`,
+      );
     }
     const st = share('test');
     const str = share('train');
     if (st !== undefined && str !== undefined && Math.abs(st - str) > 0.05) {
-      notes.push(`The test split is ${pct(st)} pneumonia against ${pct(str)} in training, so accuracy alone flatters or penalises a model depending on which class it favours; F1 and AUC are the fairer summaries.`);
+      notes.push(
+        `The test split is ${pct(st)} pneumonia against ${pct(str)} in training, so accuracy alone flatters or penalises a model depending on which class it favours; F1 and AUC are the fairer summaries.`,
+      );
     }
     for (const n of notes) b.p(n);
   }
@@ -249,7 +283,12 @@ async function pneumoniaSection(b: DocumentBuilder, r: RunRecord, input: ReportI
   if (t?.roc) figs.push(await rocFigure(t.roc, t.auc, `${entry.id}-roc`, `${entry.id}: test`));
   b.figures(figs);
   figuresAll.push(...figs);
-  const grid = await imageGridFigure(await misclassifiedTiles(r, input.xrayTest, XRAY, 12), `${entry.id}-misclassified`, `${entry.id}: the most confidently misclassified test images`, { columns: 6, tileSize: 112 });
+  const grid = await imageGridFigure(
+    await misclassifiedTiles(r, input.xrayTest, XRAY, 12),
+    `${entry.id}-misclassified`,
+    `${entry.id}: the most confidently misclassified test images`,
+    { columns: 6, tileSize: 112 },
+  );
   if (grid) {
     b.figures([grid]);
     figuresAll.push(grid);
@@ -298,7 +337,13 @@ export async function buildReport(input: ReportInput): Promise<{ doc: ReportDocu
   if (mnistRuns.length) {
     b.table(
       ['model', 'parameters', 'test accuracy', 'test errors', 'accuracy per 1,000 parameters'],
-      mnistRuns.map((r) => [r.config.model, int(r.summary.totalParams), f4(r.test?.accuracy), r.test ? int(Math.round((1 - r.test.accuracy) * r.config.data.testCount)) : '–', r.test ? (r.test.accuracy / (r.summary.totalParams / 1000)).toFixed(3) : '–']),
+      mnistRuns.map((r) => [
+        r.config.model,
+        int(r.summary.totalParams),
+        f4(r.test?.accuracy),
+        r.test ? int(Math.round((1 - r.test.accuracy) * r.config.data.testCount)) : '–',
+        r.test ? (r.test.accuracy / (r.summary.totalParams / 1000)).toFixed(3) : '–',
+      ]),
     );
     const raw = input.runs['mlp-raw'];
     const cnn = input.runs['cnn-mnist'];
@@ -323,6 +368,10 @@ export async function buildReport(input: ReportInput): Promise<{ doc: ReportDocu
     ['model', 'run id', 'status', 'backend', 'data files (sha256)'],
     runs.map((r) => [r.config.model, r.id, r.status, r.config.backend, r.config.data.files.map((f) => `${f.name} ${f.sha256.slice(0, 12)}…`).join(', ')]),
   );
-  b.p(`Versions: ${Object.entries(runs[0]?.config.versions ?? {}).map(([k, v]) => `${k} ${v}`).join(', ')}.`);
+  b.p(
+    `Versions: ${Object.entries(runs[0]?.config.versions ?? {})
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}.`,
+  );
   return { doc: { title: 'nnlab — the neural-networks practical, reproduced', blocks: b.blocks }, figures };
 }

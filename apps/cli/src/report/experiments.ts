@@ -30,14 +30,16 @@ export const EXPERIMENTS: readonly Experiment[] = [
     id: 'mlp-hog',
     full: { epochs: 15 },
     quick: { epochs: 3 },
-    rationale: '15, chosen by the recorded sweep over 3/5/10/15/20 epochs in docs/epoch-sweeps.md (same rule: the fewest epochs within 0.001 of the best final validation accuracy).',
+    rationale:
+      '15, chosen by the recorded sweep over 3/5/10/15/20 epochs in docs/epoch-sweeps.md (same rule: the fewest epochs within 0.001 of the best final validation accuracy).',
     quickNote: 'the course default of 3 epochs',
   },
   {
     id: 'cnn-mnist',
     full: { epochs: 50 },
     quick: { epochs: 3 },
-    rationale: '50, chosen by the recorded sweep over 10/20/30/50 epochs in docs/epoch-sweeps.md (same rule: the fewest epochs within 0.001 of the best final validation accuracy).',
+    rationale:
+      '50, chosen by the recorded sweep over 10/20/30/50 epochs in docs/epoch-sweeps.md (same rule: the fewest epochs within 0.001 of the best final validation accuracy).',
     quickNote: 'the course default of 3 epochs',
   },
   {

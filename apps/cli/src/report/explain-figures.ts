@@ -82,18 +82,24 @@ async function pneumoniaSection(model: tf.LayersModel, record: RunRecord, set: L
       if (s.explanation.innerHeat === null) empty[key]++;
       else inner[key].push(s.explanation.innerHeat);
       const note = s.explanation.emptyMap ? ' · empty map' : '';
-      if (k < shown) tiles.push({ picture: heatmapOverlay(s.base, s.heat, { alpha: 0.45, scale: 1 }), caption: `#${i}${note}\np(PNEUMONIA) = ${p[i].toFixed(3)}` });
+      if (k < shown)
+        tiles.push({ picture: heatmapOverlay(s.base, s.heat, { alpha: 0.45, scale: 1 }), caption: `#${i}${note}\np(PNEUMONIA) = ${p[i].toFixed(3)}` });
     }
     rows.push(tiles);
     labels.push(`${key} (${groups[key].length})`);
   }
   const figures: Figure[] = [];
   figures.push(
-    await pictureGridFigure(rows, 'cnn-pneumonia-gradcam', `cnn-pneumonia: Grad-CAM at ${layer} (the last conv layer) for the predicted class, the ${shown} most confident test images of each group: ${Object.values(names).join('; ')}. Brighter = more evidence for the prediction; an empty map means no region of the layer raises the predicted class's score.`, {
-      columns: shown,
-      tileSize: 128,
-      rowLabels: labels,
-    }),
+    await pictureGridFigure(
+      rows,
+      'cnn-pneumonia-gradcam',
+      `cnn-pneumonia: Grad-CAM at ${layer} (the last conv layer) for the predicted class, the ${shown} most confident test images of each group: ${Object.values(names).join('; ')}. Brighter = more evidence for the prediction; an empty map means no region of the layer raises the predicted class's score.`,
+      {
+        columns: shown,
+        tileSize: 128,
+        rowLabels: labels,
+      },
+    ),
   );
   const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / Math.max(1, v.length);
   const all = Object.values(inner).flat();
@@ -109,7 +115,14 @@ async function pneumoniaSection(model: tf.LayersModel, record: RunRecord, set: L
           ? `the central box holds ${ratio.toFixed(2)}× the heat of a uniform map: at this coarse layer Grad-CAM does not single out the lungs`
           : `the border band holds more heat than a uniform map would put there (central box ${ratio.toFixed(2)}× uniform), a warning that the network may use acquisition artefacts — text markers, collimation edges — rather than the lungs`;
   const paragraphs = [
-    `Where the network looks: Grad-CAM at ${layer} gives a ${grid} map per image. Over the ${all.length + emptyTotal} test images explained (up to ${measured} most confident per group), the ${all.length} with a non-empty map have on average ${pct(overall)} of their heat in the central box (the image minus a 15 % band on every side, ${pct(innerArea)} of the area) and ${pct(1 - overall)} in the border band; per group: ${(['TP', 'TN', 'FP', 'FN'] as const).map((k) => `${k} ${inner[k].length ? pct(mean(inner[k])) : '–'} (n = ${inner[k].length})`).join(', ')}.${emptyTotal ? ` ${emptyTotal} further maps were zero everywhere (no region of ${layer} raises the predicted class's score: ${(['TP', 'TN', 'FP', 'FN'] as const).filter((k) => empty[k]).map((k) => `${k} ${empty[k]}`).join(', ')}) and are left out.` : ''} Reading: ${reading}.`,
+    `Where the network looks: Grad-CAM at ${layer} gives a ${grid} map per image. Over the ${all.length + emptyTotal} test images explained (up to ${measured} most confident per group), the ${all.length} with a non-empty map have on average ${pct(overall)} of their heat in the central box (the image minus a 15 % band on every side, ${pct(innerArea)} of the area) and ${pct(1 - overall)} in the border band; per group: ${(['TP', 'TN', 'FP', 'FN'] as const).map((k) => `${k} ${inner[k].length ? pct(mean(inner[k])) : '–'} (n = ${inner[k].length})`).join(', ')}.${
+      emptyTotal
+        ? ` ${emptyTotal} further maps were zero everywhere (no region of ${layer} raises the predicted class's score: ${(['TP', 'TN', 'FP', 'FN'] as const)
+            .filter((k) => empty[k])
+            .map((k) => `${k} ${empty[k]}`)
+            .join(', ')}) and are left out.`
+        : ''
+    } Reading: ${reading}.`,
   ];
   const rel = await reliabilityFigure(p, set.labels, 'cnn-pneumonia-reliability', 'cnn-pneumonia test calibration', 'PNEUMONIA');
   figures.push(rel.figure);
@@ -138,21 +151,36 @@ async function cnnMnistSection(model: tf.LayersModel, record: RunRecord, set: La
   const labels: string[] = [];
   const dead: string[] = [];
   for (const m of maps) {
-    rows.push(m.maps.map((v, c) => ({ picture: heatmapImage({ values: normalizeHeat(v), height: m.height, width: m.width }, { scale: Math.max(1, Math.floor(56 / m.width)) }), caption: `ch ${c}` })));
+    rows.push(
+      m.maps.map((v, c) => ({
+        picture: heatmapImage({ values: normalizeHeat(v), height: m.height, width: m.width }, { scale: Math.max(1, Math.floor(56 / m.width)) }),
+        caption: `ch ${c}`,
+      })),
+    );
     labels.push(`${m.layer} ${m.height}×${m.width}`);
     dead.push(`${m.layer} ${m.maps.filter((v) => v.every((x) => x === 0)).length}/${m.channels}`);
   }
   const f = await convFilters(model);
   const maxAbs = Math.max(1e-12, ...f.weights.flatMap((w) => Array.from(w[0], Math.abs)));
-  rows.push(f.weights.map((w, k) => ({ picture: heatmapImage({ values: Array.from(w[0], (v) => v / maxAbs), height: f.kernelHeight, width: f.kernelWidth }, { signed: true, scale: 28 }), caption: `filter ${k}` })));
+  rows.push(
+    f.weights.map((w, k) => ({
+      picture: heatmapImage({ values: Array.from(w[0], (v) => v / maxAbs), height: f.kernelHeight, width: f.kernelWidth }, { signed: true, scale: 28 }),
+      caption: `filter ${k}`,
+    })),
+  );
   labels.push(`${f.layer} filters ${f.kernelHeight}×${f.kernelWidth}`);
   const mixed = f.weights.filter((w) => w[0].some((v) => v > 0) && w[0].some((v) => v < 0)).length;
-  const figure = await pictureGridFigure(rows, 'cnn-mnist-activations', `cnn-mnist: activation maps of test digit #0 (a ${set.labels[0]}) after each conv block's convolution + ReLU (each map scaled to its own maximum, brighter = stronger), and the ${f.filters} learned ${f.kernelHeight}×${f.kernelWidth} filters of ${f.layer} (blue negative, white 0, red positive, on one scale)`, {
-    columns: 10,
-    tileSize: 56,
-    rowLabels: labels,
-    pixelated: true,
-  });
+  const figure = await pictureGridFigure(
+    rows,
+    'cnn-mnist-activations',
+    `cnn-mnist: activation maps of test digit #0 (a ${set.labels[0]}) after each conv block's convolution + ReLU (each map scaled to its own maximum, brighter = stronger), and the ${f.filters} learned ${f.kernelHeight}×${f.kernelWidth} filters of ${f.layer} (blue negative, white 0, red positive, on one scale)`,
+    {
+      columns: 10,
+      tileSize: 56,
+      rowLabels: labels,
+      pixelated: true,
+    },
+  );
   return {
     figures: [figure],
     paragraphs: [
@@ -172,16 +200,27 @@ async function mlpSection(model: tf.LayersModel, record: RunRecord, set: Labelle
     tiles.push({ picture, caption: `#${i} · true ${e.className}\n→ ${e.predictedName} (p = ${e.probabilities[e.predicted].toFixed(2)})` });
   }
   const id = record.config.model;
-  const hog = pipeline.hog ? ` per HOG cell (${pipeline.hog.pixelsPerCell.join('×')} px: the sum of |gradient| over the cell's ${pipeline.hog.orientations} orientation bins)` : ' per pixel';
-  const figure = await pictureGridFigure([tiles], `${id}-saliency`, `${id}: ${METHOD_TITLES[method]} of the first test digit of each class, for its true class,${hog}; brighter = the score of that class moves more when these inputs change`, {
-    columns: 5,
-    tileSize: 112,
-  });
+  const hog = pipeline.hog
+    ? ` per HOG cell (${pipeline.hog.pixelsPerCell.join('×')} px: the sum of |gradient| over the cell's ${pipeline.hog.orientations} orientation bins)`
+    : ' per pixel';
+  const figure = await pictureGridFigure(
+    [tiles],
+    `${id}-saliency`,
+    `${id}: ${METHOD_TITLES[method]} of the first test digit of each class, for its true class,${hog}; brighter = the score of that class moves more when these inputs change`,
+    {
+      columns: 5,
+      tileSize: 112,
+    },
+  );
   return { figures: [figure], paragraphs: [] };
 }
 
 /** Computes every explanation section that the runs and their test data allow. */
-export async function explanationSections(runs: Partial<Record<ExplainedModelId, RunRecord>>, runsDir: string, onInfo?: (line: string) => void): Promise<ExplanationSections> {
+export async function explanationSections(
+  runs: Partial<Record<ExplainedModelId, RunRecord>>,
+  runsDir: string,
+  onInfo?: (line: string) => void,
+): Promise<ExplanationSections> {
   const out: ExplanationSections = {};
   for (const [id, record] of Object.entries(runs) as [ExplainedModelId, RunRecord | undefined][]) {
     if (!record?.modelDir || !record.config.input) continue;
@@ -189,14 +228,22 @@ export async function explanationSections(runs: Partial<Record<ExplainedModelId,
     if (!set) continue;
     onInfo?.(`explaining ${id}…`);
     out[id] = await withModel(runsDir, record, (model) =>
-      id === 'cnn-pneumonia' ? pneumoniaSection(model, record, set) : id === 'cnn-mnist' ? cnnMnistSection(model, record, set) : mlpSection(model, record, set, 'saliency'),
+      id === 'cnn-pneumonia'
+        ? pneumoniaSection(model, record, set)
+        : id === 'cnn-mnist'
+          ? cnnMnistSection(model, record, set)
+          : mlpSection(model, record, set, 'saliency'),
     );
   }
   return out;
 }
 
 /** Adds a model's explanation figures and their reading to the document (a no-op without them). */
-export function appendExplanation(b: { p(text: string): unknown; figures(f: Figure[]): unknown }, section: ExplanationSection | undefined, figuresAll: Figure[]): void {
+export function appendExplanation(
+  b: { p(text: string): unknown; figures(f: Figure[]): unknown },
+  section: ExplanationSection | undefined,
+  figuresAll: Figure[],
+): void {
   if (!section) return;
   b.figures(section.figures);
   figuresAll.push(...section.figures);

@@ -21,8 +21,16 @@ async function chart(name: string, caption: string, spec: Parameters<typeof rend
 export async function historyFigures(record: RunRecord, name: string, title: string): Promise<Figure[]> {
   if (record.history.loss.length === 0) return [];
   return [
-    await chart(`${name}-loss`, `${title}: loss per epoch (train vs validation)`, buildHistorySpec(record.history, { metric: 'loss', title: `${title}: loss` })),
-    await chart(`${name}-acc`, `${title}: accuracy per epoch (train vs validation)`, buildHistorySpec(record.history, { metric: 'acc', title: `${title}: accuracy` })),
+    await chart(
+      `${name}-loss`,
+      `${title}: loss per epoch (train vs validation)`,
+      buildHistorySpec(record.history, { metric: 'loss', title: `${title}: loss` }),
+    ),
+    await chart(
+      `${name}-acc`,
+      `${title}: accuracy per epoch (train vs validation)`,
+      buildHistorySpec(record.history, { metric: 'acc', title: `${title}: accuracy` }),
+    ),
   ];
 }
 
@@ -64,7 +72,12 @@ export interface Tile {
 }
 
 /** A grid of grayscale images with captions, as SVG (tiles embedded as PNG) and PNG. */
-export async function imageGridFigure(tiles: Tile[], name: string, caption: string, options: { columns?: number; tileSize?: number } = {}): Promise<Figure | undefined> {
+export async function imageGridFigure(
+  tiles: Tile[],
+  name: string,
+  caption: string,
+  options: { columns?: number; tileSize?: number } = {},
+): Promise<Figure | undefined> {
   if (tiles.length === 0) return undefined;
   const columns = Math.min(options.columns ?? 8, tiles.length);
   const tile = options.tileSize ?? 84;
@@ -77,7 +90,10 @@ export async function imageGridFigure(tiles: Tile[], name: string, caption: stri
     return { first: fitLines(first, tile, 11), rest: fitLines(rest.join('\n'), tile, 10).filter((l) => l !== '') };
   });
   const rows = Math.ceil(tiles.length / columns);
-  const capH = Array.from({ length: rows }, (_, r) => 6 + lineH * Math.max(...lines.slice(r * columns, (r + 1) * columns).map((l) => l.first.length + l.rest.length)));
+  const capH = Array.from(
+    { length: rows },
+    (_, r) => 6 + lineH * Math.max(...lines.slice(r * columns, (r + 1) * columns).map((l) => l.first.length + l.rest.length)),
+  );
   const rowY = capH.map((_, r) => pad + capH.slice(0, r).reduce((s, h) => s + h + tile + pad, 0));
   const width = columns * (tile + pad) + pad;
   const height = rowY[rows - 1] + tile + capH[rows - 1] + pad;
@@ -88,7 +104,12 @@ export async function imageGridFigure(tiles: Tile[], name: string, caption: stri
     const text = [...lines[i].first.map((l) => ({ l, size: 11, fill: '#000' })), ...lines[i].rest.map((l) => ({ l, size: 10, fill: '#555' }))];
     return (
       `<image x="${x}" y="${y}" width="${tile}" height="${tile}" preserveAspectRatio="none" style="image-rendering:pixelated" href="${href}" xlink:href="${href}"/>` +
-      text.map((c, k) => `<text x="${x + tile / 2}" y="${y + tile + 12 + k * lineH}" font-family="sans-serif" font-size="${c.size}" fill="${c.fill}" text-anchor="middle">${escapeHtml(c.l)}</text>`).join('')
+      text
+        .map(
+          (c, k) =>
+            `<text x="${x + tile / 2}" y="${y + tile + 12 + k * lineH}" font-family="sans-serif" font-size="${c.size}" fill="${c.fill}" text-anchor="middle">${escapeHtml(c.l)}</text>`,
+        )
+        .join('')
     );
   });
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><rect width="100%" height="100%" fill="white"/>${parts.join('')}</svg>`;
@@ -96,8 +117,20 @@ export async function imageGridFigure(tiles: Tile[], name: string, caption: stri
 }
 
 /** A digit beside its HOG picture (the same drawing as skimage's `visualize=True`). */
-export async function hogFigure(pixels: Uint8Array, height: number, width: number, hog: { orientations: number; pixelsPerCell: readonly [number, number] | number }, name: string, caption: string): Promise<Figure> {
-  const pic = renderHogPicture(pixels, height, width, { orientations: hog.orientations, pixelsPerCell: hog.pixelsPerCell as [number, number], cellsPerBlock: 1, scale: 8 });
+export async function hogFigure(
+  pixels: Uint8Array,
+  height: number,
+  width: number,
+  hog: { orientations: number; pixelsPerCell: readonly [number, number] | number },
+  name: string,
+  caption: string,
+): Promise<Figure> {
+  const pic = renderHogPicture(pixels, height, width, {
+    orientations: hog.orientations,
+    pixelsPerCell: hog.pixelsPerCell as [number, number],
+    cellsPerBlock: 1,
+    scale: 8,
+  });
   const href = pngDataUri(pic.rgba, pic.width, pic.height);
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${pic.width}" height="${pic.height}" viewBox="0 0 ${pic.width} ${pic.height}"><image width="${pic.width}" height="${pic.height}" href="${href}" xlink:href="${href}"/></svg>`;
   return { name, caption, svg, png: encodePng(pic.rgba, pic.width, pic.height) };

@@ -28,7 +28,7 @@ export interface PictureGridOptions {
 export async function pictureGridFigure(rows: PictureTile[][], name: string, caption: string, o: PictureGridOptions): Promise<Figure> {
   const pad = 8;
   const lineH = 13;
-  const labelW = o.rowLabels ? Math.max(...o.rowLabels.map((l) => fitLines(l, 120, 12).length > 1 ? 120 : 12 + l.length * 7.5)) : 0;
+  const labelW = o.rowLabels ? Math.max(...o.rowLabels.map((l) => (fitLines(l, 120, 12).length > 1 ? 120 : 12 + l.length * 7.5))) : 0;
   const wrapped = rows.flatMap((row, r) => {
     const chunks: PictureTile[][] = [];
     for (let i = 0; i < row.length; i += o.columns) chunks.push(row.slice(i, i + o.columns));
@@ -43,7 +43,9 @@ export async function pictureGridFigure(rows: PictureTile[][], name: string, cap
     const capH = 4 + lineH * Math.max(1, ...row.lines.map((l) => l.length));
     if (row.label) {
       const lines = fitLines(row.label, Math.max(40, labelW - 8), 12);
-      lines.forEach((l, k) => parts.push(`<text x="${pad}" y="${y + o.tileSize / 2 + k * 15}" font-family="sans-serif" font-size="12" font-weight="bold">${escapeHtml(l)}</text>`));
+      lines.forEach((l, k) =>
+        parts.push(`<text x="${pad}" y="${y + o.tileSize / 2 + k * 15}" font-family="sans-serif" font-size="12" font-weight="bold">${escapeHtml(l)}</text>`),
+      );
     }
     row.tiles.forEach((t, i) => {
       const x = labelW + pad + i * (o.tileSize + pad);
@@ -51,7 +53,9 @@ export async function pictureGridFigure(rows: PictureTile[][], name: string, cap
       const h = Math.round((o.tileSize * t.picture.height) / t.picture.width);
       parts.push(`<image x="${x}" y="${y}" width="${o.tileSize}" height="${h}" preserveAspectRatio="none"${style} href="${href}" xlink:href="${href}"/>`);
       row.lines[i].forEach((l, k) =>
-        parts.push(`<text x="${x + o.tileSize / 2}" y="${y + o.tileSize + 12 + k * lineH}" font-family="sans-serif" font-size="10" fill="#333" text-anchor="middle">${escapeHtml(l)}</text>`),
+        parts.push(
+          `<text x="${x + o.tileSize / 2}" y="${y + o.tileSize + 12 + k * lineH}" font-family="sans-serif" font-size="10" fill="#333" text-anchor="middle">${escapeHtml(l)}</text>`,
+        ),
       );
     });
     y += o.tileSize + capH + pad;

@@ -35,7 +35,13 @@ export function reliabilityBins(p: ArrayLike<number>, labels: ArrayLike<number>,
 }
 
 /** The reliability diagram: observed share per bin (bars), the diagonal, and counts. */
-export async function reliabilityFigure(p: ArrayLike<number>, labels: ArrayLike<number>, name: string, title: string, positive: string): Promise<{ figure: Figure; ece: number; bins: ReliabilityBin[] }> {
+export async function reliabilityFigure(
+  p: ArrayLike<number>,
+  labels: ArrayLike<number>,
+  name: string,
+  title: string,
+  positive: string,
+): Promise<{ figure: Figure; ece: number; bins: ReliabilityBin[] }> {
   const { bins, ece } = reliabilityBins(p, labels);
   const W = 420;
   const H = 400;
@@ -57,11 +63,17 @@ export async function reliabilityFigure(p: ArrayLike<number>, labels: ArrayLike<
     if (b.count === 0) continue;
     parts.push(`<rect x="${X(b.lo) + 2}" y="${Y(b.observed)}" width="${S / bins.length - 4}" height="${Y(0) - Y(b.observed)}" fill="#4c78a8" opacity="0.8"/>`);
     parts.push(`<circle cx="${X(b.meanPredicted)}" cy="${Y(b.observed)}" r="3" fill="#e45756"/>`);
-    parts.push(`<text x="${X((b.lo + b.hi) / 2)}" y="${Math.min(Y(b.observed) - 4, T + S - 4)}" font-family="sans-serif" font-size="9" text-anchor="middle" fill="#222">${b.count}</text>`);
+    parts.push(
+      `<text x="${X((b.lo + b.hi) / 2)}" y="${Math.min(Y(b.observed) - 4, T + S - 4)}" font-family="sans-serif" font-size="9" text-anchor="middle" fill="#222">${b.count}</text>`,
+    );
   }
   parts.push(`<line x1="${X(0)}" y1="${Y(0)}" x2="${X(1)}" y2="${Y(1)}" stroke="#444" stroke-dasharray="4 3"/>`);
-  parts.push(`<text x="${L + S / 2}" y="${T + S + 34}" font-family="sans-serif" font-size="11" text-anchor="middle">predicted probability of ${positive}</text>`);
-  parts.push(`<text transform="translate(16 ${T + S / 2}) rotate(-90)" font-family="sans-serif" font-size="11" text-anchor="middle">observed share of ${positive}</text>`);
+  parts.push(
+    `<text x="${L + S / 2}" y="${T + S + 34}" font-family="sans-serif" font-size="11" text-anchor="middle">predicted probability of ${positive}</text>`,
+  );
+  parts.push(
+    `<text transform="translate(16 ${T + S / 2}) rotate(-90)" font-family="sans-serif" font-size="11" text-anchor="middle">observed share of ${positive}</text>`,
+  );
   parts.push(`<text x="${L + S + 8}" y="${T + 12}" font-family="sans-serif" font-size="10" fill="#444">bars: observed</text>`);
   parts.push(`<text x="${L + S + 8}" y="${T + 26}" font-family="sans-serif" font-size="10" fill="#e45756">dots: at mean</text>`);
   parts.push(`<text x="${L + S + 8}" y="${T + 38}" font-family="sans-serif" font-size="10" fill="#e45756">prediction</text>`);

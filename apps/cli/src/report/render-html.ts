@@ -19,7 +19,10 @@ function inline(text: string): string {
 function block(b: Block): string {
   switch (b.kind) {
     case 'heading': {
-      const id = b.text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+      const id = b.text
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '');
       return `<h${b.level} id="${id}">${inline(b.text)}</h${b.level}>`;
     }
     case 'paragraph':

@@ -16,7 +16,7 @@ function block(b: Block): string {
     case 'formula':
       return '```\n' + b.text + '\n```';
     case 'table': {
-      const align = b.header.map((_, i) => (b.align?.[i] ?? (b.rows.every((r) => typeof r[i] === 'number') ? 'right' : 'left')));
+      const align = b.header.map((_, i) => b.align?.[i] ?? (b.rows.every((r) => typeof r[i] === 'number') ? 'right' : 'left'));
       return [
         `| ${b.header.map(cell).join(' | ')} |`,
         `|${align.map((a) => (a === 'right' ? '---:' : '---')).join('|')}|`,

@@ -3,7 +3,13 @@ import type { ListedRun } from '@nnlab/experiments/node';
 import { experimentOf, selectRuns } from './run-selection';
 
 function run(id: string, createdAt: string, model: string, tags?: Record<string, string>, input?: string, state: ListedRun['state'] = 'complete'): ListedRun {
-  const record = { id, createdAt, status: state === 'interrupted' ? 'interrupted' : state, tags, config: { model, input: input ? { input } : undefined } } as unknown as RunRecord;
+  const record = {
+    id,
+    createdAt,
+    status: state === 'interrupted' ? 'interrupted' : state,
+    tags,
+    config: { model, input: input ? { input } : undefined },
+  } as unknown as RunRecord;
   return { record, dir: `/runs/${id}`, state };
 }
 
@@ -43,6 +49,8 @@ describe('selectRuns', () => {
   });
 
   it('no reproduce runs: a usage error that says what to do', () => {
-    expect(() => selectRuns([listed[4]], [], '/runs')).toThrow(/no complete `nnlab reproduce` runs in \/runs: run `nnlab reproduce --quick`, or choose runs with --runs/);
+    expect(() => selectRuns([listed[4]], [], '/runs')).toThrow(
+      /no complete `nnlab reproduce` runs in \/runs: run `nnlab reproduce --quick`, or choose runs with --runs/,
+    );
   });
 });

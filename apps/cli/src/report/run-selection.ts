@@ -48,7 +48,8 @@ export function selectRuns(listed: readonly ListedRun[], ids: readonly string[],
     for (const id of ids) {
       const exact = listed.filter((l) => l.record.id === id);
       const match = exact.length ? exact : listed.filter((l) => l.record.id.startsWith(id) || l.record.id.endsWith(id));
-      if (match.length !== 1) throw new UsageError(`--runs: ${match.length ? `'${id}' is ambiguous (${match.map((m) => m.record.id).join(', ')})` : `no run '${id}' in ${runsDir}`}`);
+      if (match.length !== 1)
+        throw new UsageError(`--runs: ${match.length ? `'${id}' is ambiguous (${match.map((m) => m.record.id).join(', ')})` : `no run '${id}' in ${runsDir}`}`);
       const r = match[0].record;
       const slot = experimentOf(r);
       if (!slot) throw new UsageError(`--runs: run ${r.id} trained on data none of the four experiments use`);

@@ -12,7 +12,8 @@ import type { DocumentBuilder } from './document';
 import { experimentOf } from './run-selection';
 
 const f4 = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '–' : v.toFixed(4));
-const gap = (v: number | undefined, course: number) => (v === undefined ? '–' : `${v >= course ? 'reaches' : 'below'} (${v - course >= 0 ? '+' : ''}${(v - course).toFixed(4)})`);
+const gap = (v: number | undefined, course: number) =>
+  v === undefined ? '–' : `${v >= course ? 'reaches' : 'below'} (${v - course >= 0 ? '+' : ''}${(v - course).toFixed(4)})`;
 
 /** Appends the section for the search `searchId` among `all` runs. */
 export function searchSection(b: DocumentBuilder, all: readonly RunRecord[], searchId: string): void {

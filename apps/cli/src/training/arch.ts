@@ -14,7 +14,7 @@ export const MAX_SPEC_FILE_BYTES = 1 << 20;
 /** `--arch` resolved: a zoo model, or a spec (named after its file when it has no name). */
 export type Arch = { zoo: string; label: string } | { spec: ModelSpec; label: string };
 
-const looksLikePath = (v: string) => /\.(json|txt|spec)$/i.test(v) || v.includes('/') && !v.includes('(');
+const looksLikePath = (v: string) => /\.(json|txt|spec)$/i.test(v) || (v.includes('/') && !v.includes('('));
 
 /** Resolves one `--arch` value. */
 export function resolveArch(value: string): Arch {

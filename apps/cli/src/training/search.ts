@@ -23,7 +23,12 @@ export interface SearchGrid {
 export const SEARCH_GRIDS: Record<ExperimentId, SearchGrid> = {
   'mlp-raw': { archs: [undefined, 'dense(32,relu) dense(10,softmax)'], epochs: [20, 50], batchSize: [32, 128], learningRate: [0.001, 0.003] },
   'mlp-hog': { archs: [undefined, 'dense(32,relu) dense(10,softmax)'], epochs: [15, 30], batchSize: [32, 128], learningRate: [0.001, 0.003] },
-  'cnn-mnist': { archs: [undefined, 'conv(8,3x3,relu) pool(2) conv(16,3x3,relu) pool(2) flatten dense(10,softmax)'], epochs: [10, 20], batchSize: [128], learningRate: [0.001, 0.003] },
+  'cnn-mnist': {
+    archs: [undefined, 'conv(8,3x3,relu) pool(2) conv(16,3x3,relu) pool(2) flatten dense(10,softmax)'],
+    epochs: [10, 20],
+    batchSize: [128],
+    learningRate: [0.001, 0.003],
+  },
   'cnn-pneumonia': { archs: [undefined], epochs: [5, 10], batchSize: [64], learningRate: [0.001, 0.0003] },
 };
 
@@ -50,7 +55,9 @@ export interface SearchOptions {
 }
 
 /** The search's points as run options, every one planned (checked) first. */
-export function searchPoints(o: Pick<SearchOptions, 'only' | 'limit' | 'backend' | 'seed' | 'threads' | 'runsDir'>): { options: TrainRunOptions; label: string }[] {
+export function searchPoints(
+  o: Pick<SearchOptions, 'only' | 'limit' | 'backend' | 'seed' | 'threads' | 'runsDir'>,
+): { options: TrainRunOptions; label: string }[] {
   const points: { options: TrainRunOptions; label: string }[] = [];
   for (const [id, g] of Object.entries(SEARCH_GRIDS) as [ExperimentId, SearchGrid][]) {
     if (o.only && !o.only.includes(id)) continue;
@@ -85,7 +92,10 @@ export async function runSearch(o: SearchOptions): Promise<string> {
   for (const [i, p] of points.entries()) {
     if (o.signal?.aborted) break;
     if (!o.json) o.info(`\n[search ${i + 1}/${points.length}] ${p.label}`);
-    await trainRun({ ...p.options, tags: { search: id, point: p.label } }, { onEvent: o.json ? undefined : createProgressBar(), onInfo: o.json ? undefined : o.info, signal: o.signal });
+    await trainRun(
+      { ...p.options, tags: { search: id, point: p.label } },
+      { onEvent: o.json ? undefined : createProgressBar(), onInfo: o.json ? undefined : o.info, signal: o.signal },
+    );
   }
   return id;
 }

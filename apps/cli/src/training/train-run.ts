@@ -140,7 +140,11 @@ export async function trainRun(opts: TrainRunOptions, hooks: TrainRunHooks = {},
         }
         return hooks.onEvent?.(e);
       },
-      signal: hooks.signal, interruptWithoutEvaluation: true, argv: opts.argv, tags: opts.tags },
+      signal: hooks.signal,
+      interruptWithoutEvaluation: true,
+      argv: opts.argv,
+      tags: opts.tags,
+    },
   );
   result.model.dispose();
   return { record: result.record, runDir: result.location };

@@ -35,10 +35,13 @@ export async function activateBackend(name: BackendName, timeoutMs = BACKEND_STA
     threads = threadsPossible() ? wantedWasmThreads() : 1;
     wasm.setThreadsCount(threads);
   }
-  await withTimeout(withWasmThreadPatches(threads, () => useBackend(name)), timeoutMs, () =>
-    name === 'wasm'
-      ? `wasm did not start within ${timeoutMs / 1000} s (its binaries under tfjs-wasm/ may be missing or blocked; multi-threaded: ${threads > 1 ? 'yes' : 'no'})`
-      : `${name} did not start within ${timeoutMs / 1000} s`,
+  await withTimeout(
+    withWasmThreadPatches(threads, () => useBackend(name)),
+    timeoutMs,
+    () =>
+      name === 'wasm'
+        ? `wasm did not start within ${timeoutMs / 1000} s (its binaries under tfjs-wasm/ may be missing or blocked; multi-threaded: ${threads > 1 ? 'yes' : 'no'})`
+        : `${name} did not start within ${timeoutMs / 1000} s`,
   );
   return wasm ? { name, threads: wasm.getThreadsCount() } : { name };
 }
@@ -104,6 +107,9 @@ export async function chooseByMeasurement(statuses: readonly BackendStatus[], ti
     } else a.reason = `probe: ${ms(a.probeMs)} per round, slower than ${best.active.name}'s ${ms(best.probeMs)}`;
   }
   // The last timed backend is active now; switch back to the winner.
-  const active = timed[timed.length - 1].active.name === best.active.name ? best.active : { ...(await activateBackend(best.active.name, timeoutMs)), adapter: best.active.adapter };
+  const active =
+    timed[timed.length - 1].active.name === best.active.name
+      ? best.active
+      : { ...(await activateBackend(best.active.name, timeoutMs)), adapter: best.active.adapter };
   return { active, assessments };
 }

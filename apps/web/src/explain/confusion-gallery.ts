@@ -33,7 +33,8 @@ export function confusionGallery(m: SessionModel, testCount: number, max = 8): G
     const n = set.side * set.side;
     for (let s = 0; s < set.count; s += 256) {
       const samples = [];
-      for (let i = s; i < Math.min(set.count, s + 256); i++) samples.push(prepareImage(m.pipeline, set.images.subarray(i * n, (i + 1) * n), set.side, set.side));
+      for (let i = s; i < Math.min(set.count, s + 256); i++)
+        samples.push(prepareImage(m.pipeline, set.images.subarray(i * n, (i + 1) * n), set.side, set.side));
       const outs = await predictSamples(m.model, m.pipeline, samples);
       outs.forEach((o, k) => (predicted[s + k] = o.length === 1 ? (o[0] >= 0.5 ? 1 : 0) : argmax(o)));
     }
@@ -49,7 +50,13 @@ export function confusionGallery(m: SessionModel, testCount: number, max = 8): G
     for (const i of hits.slice(0, max)) {
       const img = set.images.subarray(i * n, (i + 1) * n);
       const sample = prepareImage(m.pipeline, img, set.side, set.side);
-      const e = xray ? await explainXray(m, sample) : await explainDigit(m, sample, Array.from(img, (v) => v / 255));
+      const e = xray
+        ? await explainXray(m, sample)
+        : await explainDigit(
+            m,
+            sample,
+            Array.from(img, (v) => v / 255),
+          );
       const view = explanationView(e, 112);
       view.prepend(h('div', { class: 'muted' }, `test #${i}`));
       tiles.push(view);

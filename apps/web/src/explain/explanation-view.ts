@@ -31,7 +31,10 @@ export async function explainXray(m: SessionModel, sample: Float32Array): Promis
 export async function explainDigit(m: SessionModel, sample: Float32Array, unit: ArrayLike<number>): Promise<Explained> {
   const r = await saliency(m.model, sample);
   const p = m.pipeline;
-  const map = attributionMap(r.values, p.hog ? { kind: 'hog', height: p.height, width: p.width, hog: p.hog } : { kind: 'image', height: p.height, width: p.width });
+  const map = attributionMap(
+    r.values,
+    p.hog ? { kind: 'hog', height: p.height, width: p.width, hog: p.hog } : { kind: 'image', height: p.height, width: p.width },
+  );
   return {
     base: { values: Array.from(unit, (v) => v * 255), height: 28, width: 28 },
     heat: { values: normalizeHeat(map.values, 0.99), height: map.height, width: map.width },

@@ -17,7 +17,12 @@ export async function layerView(m: SessionModel, sample: Float32Array): Promise<
       c.getContext('2d')!.putImageData(new ImageData(pic.rgba as Uint8ClampedArray<ArrayBuffer>, pic.width, pic.height), 0, 0);
       return c;
     });
-    return h('div', { class: 'layer-row' }, h('span', { class: 'layer-name muted' }, `${layer.layer} ${layer.height}×${layer.width}×${layer.channels}`), h('div', { class: 'layer-maps' }, ...tiles));
+    return h(
+      'div',
+      { class: 'layer-row' },
+      h('span', { class: 'layer-name muted' }, `${layer.layer} ${layer.height}×${layer.width}×${layer.channels}`),
+      h('div', { class: 'layer-maps' }, ...tiles),
+    );
   });
   return h('details', { class: 'layer-view', 'data-testid': 'layer-view' }, h('summary', {}, 'layers: activations of this digit'), ...rows);
 }

@@ -24,7 +24,11 @@ describe('importModel', () => {
 
   it('loads model.json + weights.bin and recognises the zoo model and its input pipeline', async () => {
     const imported = await importModel(await pickModelFiles(await savedAsFiles('cnn-pneumonia', { imageSize: 32 })));
-    expect(imported).toMatchObject({ how: 'shape', entry: { id: 'cnn-pneumonia' }, pipeline: { input: 'xray-image', height: 32, width: 32, scale: 1, sampleShape: [32, 32, 1] } });
+    expect(imported).toMatchObject({
+      how: 'shape',
+      entry: { id: 'cnn-pneumonia' },
+      pipeline: { input: 'xray-image', height: 32, width: 32, scale: 1, sampleShape: [32, 32, 1] },
+    });
     imported.model.dispose();
   });
 

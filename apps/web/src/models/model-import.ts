@@ -108,7 +108,10 @@ export async function importModel(picked: PickedModelFiles, chosen?: ModelId): P
     const imageSize = (entry.input === 'mnist-image' || entry.input === 'xray-image') && shape.length === 3 ? shape[0] : undefined;
     const pipeline = runPipeline ?? inputPipelineFor(entry, { imageSize });
     if (!sameShape(pipeline.sampleShape, shape)) {
-      throw new ModelFormatError(picked.source, `the model reads [${shape.join(', ')}] but ${zooId} inputs are [${pipeline.sampleShape.join(', ')}]: wrong zoo model?`);
+      throw new ModelFormatError(
+        picked.source,
+        `the model reads [${shape.join(', ')}] but ${zooId} inputs are [${pipeline.sampleShape.join(', ')}]: wrong zoo model?`,
+      );
     }
     return { model, entry, pipeline, how };
   } catch (err) {

@@ -37,7 +37,12 @@ export class DigitSection {
   /** MNIST-style normalisation (crop, fit 20×20, centre of mass at the centre): on by default. */
   private readonly center = h('input', { type: 'checkbox', checked: '', 'data-testid': 'digit-center' });
   private readonly seen = h('div', { class: 'seen', 'data-testid': 'digit-seen' });
-  private readonly cards = h('div', { class: 'cards', 'data-testid': 'digit-predictions', 'aria-live': 'polite', 'aria-label': 'predictions of the session models' });
+  private readonly cards = h('div', {
+    class: 'cards',
+    'data-testid': 'digit-predictions',
+    'aria-live': 'polite',
+    'aria-label': 'predictions of the session models',
+  });
   private readonly note = h('p', { class: 'muted note' });
   private input?: DigitInput;
   private running = false;
@@ -122,7 +127,9 @@ export class DigitSection {
     if (!input) {
       this.seen.replaceChildren(h('p', { class: 'muted' }, 'nothing drawn yet'));
       this.cards.replaceChildren();
-      this.note.textContent = models.length ? `${models.length} model(s) ready: draw a digit` : 'no MNIST model yet: train one on the Train tab or import one on the Models tab';
+      this.note.textContent = models.length
+        ? `${models.length} model(s) ready: draw a digit`
+        : 'no MNIST model yet: train one on the Train tab or import one on the Models tab';
       return;
     }
     const { gray, width, height } = input.image;
@@ -136,7 +143,9 @@ export class DigitSection {
     for (const m of models) cards.push(await this.predict(m, input));
     this.cards.replaceChildren(...cards);
     this.cards.dataset.source = input.source;
-    this.note.textContent = models.length ? `${input.source === 'drawing' ? 'your drawing' : input.source}, ${width}×${height}` : 'no MNIST model yet: train one on the Train tab or import one on the Models tab';
+    this.note.textContent = models.length
+      ? `${input.source === 'drawing' ? 'your drawing' : input.source}, ${width}×${height}`
+      : 'no MNIST model yet: train one on the Train tab or import one on the Models tab';
   }
 
   private async predict(m: SessionModel, input: DigitInput): Promise<HTMLElement> {

@@ -21,7 +21,13 @@ const HOW = { chosen: 'as chosen', 'run.json': 'from run.json', metadata: 'from 
 
 export class ModelsPage {
   readonly el: HTMLElement;
-  private readonly files = h('input', { type: 'file', multiple: true, accept: '.json,.bin,application/json,application/octet-stream', 'data-testid': 'model-import', id: 'model-import-input' });
+  private readonly files = h('input', {
+    type: 'file',
+    multiple: true,
+    accept: '.json,.bin,application/json,application/octet-stream',
+    'data-testid': 'model-import',
+    id: 'model-import-input',
+  });
   private readonly zoo = select('importZooId', [['', 'recognise automatically'], ...MODEL_IDS.map((id) => [id, id] as const)], 'import-zoo-select');
   private readonly importButton = h('button', { type: 'button', class: 'primary', 'data-testid': 'import-button' }, 'Import');
   private readonly status = new StatusLine('import-status');
@@ -36,8 +42,31 @@ export class ModelsPage {
         'div',
         { class: 'panel' },
         h('h2', {}, 'Import a model trained by the CLI'),
-        h('p', {}, 'Pick one ', h('code', {}, '.nnlab.json'), ' file exported here, or ', h('code', {}, 'model.json'), ' and ', h('code', {}, 'weights.bin'), ' from a run’s ', h('code', {}, 'runs/<id>/model/'), ' folder (written by ', h('code', {}, 'nnlab train'), '); add the run’s ', h('code', {}, 'run.json'), ' to take its zoo model and input pipeline from the record.'),
-        h('div', { class: 'actions' }, h('label', { for: 'model-import-input' }, 'model files'), this.files, h('label', { class: 'field inline' }, 'zoo model ', this.zoo), this.importButton),
+        h(
+          'p',
+          {},
+          'Pick one ',
+          h('code', {}, '.nnlab.json'),
+          ' file exported here, or ',
+          h('code', {}, 'model.json'),
+          ' and ',
+          h('code', {}, 'weights.bin'),
+          ' from a run’s ',
+          h('code', {}, 'runs/<id>/model/'),
+          ' folder (written by ',
+          h('code', {}, 'nnlab train'),
+          '); add the run’s ',
+          h('code', {}, 'run.json'),
+          ' to take its zoo model and input pipeline from the record.',
+        ),
+        h(
+          'div',
+          { class: 'actions' },
+          h('label', { for: 'model-import-input' }, 'model files'),
+          this.files,
+          h('label', { class: 'field inline' }, 'zoo model ', this.zoo),
+          this.importButton,
+        ),
         h('div', { class: 'actions' }, this.status.el),
       ),
       h(
@@ -50,11 +79,34 @@ export class ModelsPage {
           h(
             'table',
             { class: 'models-table' },
-            h('thead', {}, h('tr', {}, h('th', {}, 'name'), h('th', {}, 'zoo model'), h('th', {}, 'origin'), h('th', {}, 'parameters'), h('th', {}, 'test accuracy'), h('th', {}, ''))),
+            h(
+              'thead',
+              {},
+              h(
+                'tr',
+                {},
+                h('th', {}, 'name'),
+                h('th', {}, 'zoo model'),
+                h('th', {}, 'origin'),
+                h('th', {}, 'parameters'),
+                h('th', {}, 'test accuracy'),
+                h('th', {}, ''),
+              ),
+            ),
             this.table,
           ),
         ),
-        h('p', { class: 'muted' }, 'Export downloads one ', h('code', {}, '.nnlab.json'), ' file: the model, its weights and its run record. ', h('code', {}, 'nnlab predict'), ' reads it, ', h('code', {}, 'nnlab runs import'), ' makes it a run folder, and this page imports it back.'),
+        h(
+          'p',
+          { class: 'muted' },
+          'Export downloads one ',
+          h('code', {}, '.nnlab.json'),
+          ' file: the model, its weights and its run record. ',
+          h('code', {}, 'nnlab predict'),
+          ' reads it, ',
+          h('code', {}, 'nnlab runs import'),
+          ' makes it a run folder, and this page imports it back.',
+        ),
       ),
     );
     this.el.append(new RunList(session).el);
@@ -87,7 +139,10 @@ export class ModelsPage {
         () => 'kept in this browser',
         (err) => `not kept in this browser: ${errorMessage(err)}`,
       );
-      this.status.set('done', `imported ${m.label}: ${imported.entry.title}, ${m.params.toLocaleString('en')} parameters (${HOW[imported.how]}${files.run ? ', with its run record' : ''}), ${kept}`);
+      this.status.set(
+        'done',
+        `imported ${m.label}: ${imported.entry.title}, ${m.params.toLocaleString('en')} parameters (${HOW[imported.how]}${files.run ? ', with its run record' : ''}), ${kept}`,
+      );
       this.files.value = '';
     } catch (err) {
       this.status.set('error', `import failed: ${errorMessage(err)}`);

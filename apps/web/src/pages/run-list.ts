@@ -51,7 +51,17 @@ export class RunList {
           'table',
           { class: 'runs-table' },
           h('caption', { class: 'visually-hidden' }, 'runs with their settings and test metrics'),
-          h('thead', {}, h('tr', {}, ...['run', 'model', 'data', 'epochs', 'backend', 'train time', 'test accuracy', 'test loss', 'final val. accuracy'].map((t) => h('th', { scope: 'col' }, t)))),
+          h(
+            'thead',
+            {},
+            h(
+              'tr',
+              {},
+              ...['run', 'model', 'data', 'epochs', 'backend', 'train time', 'test accuracy', 'test loss', 'final val. accuracy'].map((t) =>
+                h('th', { scope: 'col' }, t),
+              ),
+            ),
+          ),
           this.body,
         ),
       ),

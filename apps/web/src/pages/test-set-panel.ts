@@ -27,7 +27,15 @@ export class TestSetPanel {
   private classNames: string[] = [];
 
   constructor() {
-    this.el = h('div', { class: 'panel' }, h('h2', {}, 'Test set'), this.caption, h('div', { class: 'results-row' }, this.metrics, this.confusion.el, this.roc.el), this.threshold, this.gallery);
+    this.el = h(
+      'div',
+      { class: 'panel' },
+      h('h2', {}, 'Test set'),
+      this.caption,
+      h('div', { class: 'results-row' }, this.metrics, this.confusion.el, this.roc.el),
+      this.threshold,
+      this.gallery,
+    );
   }
 
   /** Empties the panel, saying why. */
@@ -76,7 +84,16 @@ export class TestSetPanel {
       return;
     }
     this.metrics.replaceChildren(metricsView(test, classNames, course, r.config.data.testCount));
-    const renders = [this.confusion.render(buildConfusionMatrixSpec(test.confusionMatrix, { labels: classNames, title: `Confusion matrix (${r.config.data.testCount} test images)`, width: 240, height: 240 }))];
+    const renders = [
+      this.confusion.render(
+        buildConfusionMatrixSpec(test.confusionMatrix, {
+          labels: classNames,
+          title: `Confusion matrix (${r.config.data.testCount} test images)`,
+          width: 240,
+          height: 240,
+        }),
+      ),
+    ];
     if (isBinaryEvaluation(test) && run.testScores) {
       const { labels, scores } = run.testScores;
       if (Number.isFinite(test.auc)) renders.push(this.roc.render(buildRocSpec(rocCurve(labels, scores), { auc: test.auc, size: 220 })));
@@ -108,6 +125,10 @@ function thresholdControl(labels: number[], scores: number[], classNames: string
     h('label', { for: 'threshold-input' }, `decision threshold (“${positive}” when the predicted probability is at least this)`),
     slider,
     out,
-    h('p', { class: 'note', 'data-testid': 'course-model-note' }, 'A course model trained on 28×28 thumbnails, not a diagnostic tool: never use it to decide about a patient.'),
+    h(
+      'p',
+      { class: 'note', 'data-testid': 'course-model-note' },
+      'A course model trained on 28×28 thumbnails, not a diagnostic tool: never use it to decide about a patient.',
+    ),
   );
 }

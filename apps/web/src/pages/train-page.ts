@@ -49,9 +49,21 @@ export class TrainPage {
     this.el = h(
       'section',
       { class: 'page train-page', 'data-page': 'train' },
-      h('div', { class: 'panel' }, h('h2', {}, 'Train a course model'), form.el, h('div', { class: 'actions' }, this.trainButton, this.stopButton, this.status.el)),
+      h(
+        'div',
+        { class: 'panel' },
+        h('h2', {}, 'Train a course model'),
+        form.el,
+        h('div', { class: 'actions' }, this.trainButton, this.stopButton, this.status.el),
+      ),
       this.arch.el,
-      h('div', { class: 'panel' }, h('h2', {}, 'Training'), h('div', { class: 'progress-row' }, this.progress.bar, this.progress.text), this.progress.charts.el),
+      h(
+        'div',
+        { class: 'panel' },
+        h('h2', {}, 'Training'),
+        h('div', { class: 'progress-row' }, this.progress.bar, this.progress.text),
+        this.progress.charts.el,
+      ),
       this.results.el,
     );
     backend.state.subscribe(() => {
@@ -109,7 +121,8 @@ export class TrainPage {
       onBackend: (b) => {
         trainedOn = b.name;
         const threads = b.threads !== undefined ? ` (${b.threads} thread${b.threads === 1 ? '' : 's'})` : '';
-        if (this.status.state() !== 'stopping') this.status.set('loading', `${b.name}${threads} ready in the training worker${b.fallback ? ` — ${b.fallback}` : ''}; loading data…`);
+        if (this.status.state() !== 'stopping')
+          this.status.set('loading', `${b.name}${threads} ready in the training worker${b.fallback ? ` — ${b.fallback}` : ''}; loading data…`);
       },
       onStatus: (line) => {
         if (this.status.state() !== 'stopping') this.status.set(line.startsWith('training') ? 'training' : 'loading', line);
@@ -135,9 +148,12 @@ export class TrainPage {
       const model = await modelFromRun(result);
       const run = runSummaryOf(result);
       const timing = result.record.timing;
-      const engine = result.stepEngine === 'fused-dense' ? 'fused dense trainer' : result.stepEngine === 'tfjs' ? 'tfjs kernels' : `${result.stepEngine} engine`;
+      const engine =
+        result.stepEngine === 'fused-dense' ? 'fused dense trainer' : result.stepEngine === 'tfjs' ? 'tfjs kernels' : `${result.stepEngine} engine`;
       const threads = result.backend.threads ? ` (${result.backend.threads} threads)` : '';
-      this.progress.note(`${result.record.history.loss.length} epoch(s) in ${(timing.trainSeconds ?? 0).toFixed(1)} s · ${Math.round(timing.samplesPerSecond ?? 0)} samples/s on ${result.backend.name}${threads} in the training worker (${engine})${result.stopped ? ' · stopped early' : ''}`);
+      this.progress.note(
+        `${result.record.history.loss.length} epoch(s) in ${(timing.trainSeconds ?? 0).toFixed(1)} s · ${Math.round(timing.samplesPerSecond ?? 0)} samples/s on ${result.backend.name}${threads} in the training worker (${engine})${result.stopped ? ' · stopped early' : ''}`,
+      );
       this.progress.text.dataset.stepEngine = result.stepEngine;
       await this.results.show(run, getZooEntry(zooId).course);
       const epochs = result.record.history.loss.length;
@@ -158,7 +174,10 @@ export class TrainPage {
         () => 'kept in this browser',
         (err) => `not kept in this browser (${errorMessage(err)})`,
       );
-      this.status.set(result.stopped ? 'stopped' : 'done', `${result.stopped ? 'stopped early' : 'done'}: ${m.label}, test accuracy ${fmt(test?.accuracy)}, ${kept} — try it on the Use tab, export it on the Models tab`);
+      this.status.set(
+        result.stopped ? 'stopped' : 'done',
+        `${result.stopped ? 'stopped early' : 'done'}: ${m.label}, test accuracy ${fmt(test?.accuracy)}, ${kept} — try it on the Use tab, export it on the Models tab`,
+      );
     } catch (err) {
       const kind = err instanceof WorkerRunError ? err.kind : 'other';
       if (kind === 'aborted') this.status.set('stopped', 'stopped before training began');

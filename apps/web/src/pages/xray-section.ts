@@ -28,7 +28,12 @@ export class XraySection {
       'div',
       { class: 'panel xray-section' },
       h('h2', {}, 'Chest X-ray'),
-      h('div', { class: 'use-row' }, h('div', {}, h('label', { class: 'upload' }, 'upload a chest X-ray (JPEG or PNG): ', this.upload), this.preview), h('div', { class: 'cards-column' }, this.note, this.cards)),
+      h(
+        'div',
+        { class: 'use-row' },
+        h('div', {}, h('label', { class: 'upload' }, 'upload a chest X-ray (JPEG or PNG): ', this.upload), this.preview),
+        h('div', { class: 'cards-column' }, this.note, this.cards),
+      ),
     );
     session.list.subscribe(() => void this.update());
   }
@@ -39,7 +44,10 @@ export class XraySection {
     try {
       const img = await decodeImageFile(file);
       this.image = { ...img, name: file.name };
-      this.preview.replaceChildren(fittedGrayCanvas(img.gray, img.width, img.height, 256, 'xray-image'), h('p', { class: 'muted' }, `${file.name}, ${img.width}×${img.height}, grayscale`));
+      this.preview.replaceChildren(
+        fittedGrayCanvas(img.gray, img.width, img.height, 256, 'xray-image'),
+        h('p', { class: 'muted' }, `${file.name}, ${img.width}×${img.height}, grayscale`),
+      );
       await this.update();
     } catch (err) {
       // A failed upload leaves no earlier predictions on screen.
@@ -54,7 +62,11 @@ export class XraySection {
     const models = this.session.xrayModels();
     if (models.length === 0) {
       this.cards.replaceChildren();
-      this.note.replaceChildren('no pneumonia model yet: import one saved by ', h('code', {}, 'nnlab train cnn-pneumonia'), ' on the Models tab, or train cnn-pneumonia on PneumoniaMNIST on the Train tab');
+      this.note.replaceChildren(
+        'no pneumonia model yet: import one saved by ',
+        h('code', {}, 'nnlab train cnn-pneumonia'),
+        ' on the Models tab, or train cnn-pneumonia on PneumoniaMNIST on the Train tab',
+      );
       return;
     }
     if (!this.image) {

@@ -20,7 +20,18 @@ export async function restoreSession(session: SessionModels): Promise<string[]> 
   for (const s of saved) {
     try {
       const model = await modelFromFiles(s.files, `${s.label} (saved in this browser)`);
-      session.add({ zooId: s.zooId, entry: getZooEntry(s.zooId), label: s.label, source: s.source, detail: s.detail, model, pipeline: s.pipeline, testAccuracy: s.testAccuracy, savedId: s.id, run: s.run });
+      session.add({
+        zooId: s.zooId,
+        entry: getZooEntry(s.zooId),
+        label: s.label,
+        source: s.source,
+        detail: s.detail,
+        model,
+        pipeline: s.pipeline,
+        testAccuracy: s.testAccuracy,
+        savedId: s.id,
+        run: s.run,
+      });
     } catch (err) {
       problems.push(`${s.label}: ${errorMessage(err)}`);
     }

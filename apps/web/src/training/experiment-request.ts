@@ -7,7 +7,14 @@ import type { TrainSettings } from './train-settings';
 export function requestFromSettings(s: TrainSettings): ExperimentRequest {
   if (s.spec) {
     // The architecture editor's spec, on the data of the form's zoo model.
-    const common = { epochs: s.epochs, batchSize: s.batchSize, validationSplit: s.validationSplit, optimizer: { name: s.optimizer, learningRate: s.learningRate }, seed: s.seed, limit: s.limit };
+    const common = {
+      epochs: s.epochs,
+      batchSize: s.batchSize,
+      validationSplit: s.validationSplit,
+      optimizer: { name: s.optimizer, learningRate: s.learningRate },
+      seed: s.seed,
+      limit: s.limit,
+    };
     return { spec: s.spec, dataset: datasetForInput(getZooEntry(s.zooId).input).name, ...common };
   }
   return {

@@ -102,7 +102,8 @@ export function parseTrainSettings(values: TrainFormValues): TrainSettings {
   if (hiddenRaw !== '') {
     hidden = hiddenRaw.split(/[\s,]+/).map((u) => {
       const v = Number(u);
-      if (!(Number.isInteger(v) && v >= 1 && v <= 4096)) throw new SettingsError('hidden', `hidden units must be integers in 1..4096 separated by commas, got '${hiddenRaw}'`);
+      if (!(Number.isInteger(v) && v >= 1 && v <= 4096))
+        throw new SettingsError('hidden', `hidden units must be integers in 1..4096 separated by commas, got '${hiddenRaw}'`);
       return v;
     });
   }

@@ -165,7 +165,14 @@ export function analyzeRows(name: string | undefined, input: number[], layers: L
   try {
     const a = analyzeSpec(spec, { classes });
     return {
-      rows: a.layers.map((l) => ({ text: l.text, name: l.name, className: l.className, outputShape: l.outputShape, params: l.params, arithmetic: l.arithmetic })),
+      rows: a.layers.map((l) => ({
+        text: l.text,
+        name: l.name,
+        className: l.className,
+        outputShape: l.outputShape,
+        params: l.params,
+        arithmetic: l.arithmetic,
+      })),
       spec,
       totalParams: a.totalParams,
     };

@@ -36,12 +36,24 @@ export function layerRow(current: () => LayerSpec, index: number, count: number,
     const field = f.key;
     const choices = FIELD_CHOICES[f.kind];
     if (choices) {
-      control = h('select', { 'data-field': field, onchange }, choices.map((c) => h('option', { value: c, selected: c === value }, c)));
+      control = h(
+        'select',
+        { 'data-field': field, onchange },
+        choices.map((c) => h('option', { value: c, selected: c === value }, c)),
+      );
     } else if (f.kind === 'bool') {
       control = h('input', { type: 'checkbox', 'data-field': field, checked: value !== 'false', onchange });
     } else {
       const size = f.kind === 'size' ? 4 : f.kind === 'int' ? 5 : 6;
-      control = h('input', { type: 'text', inputmode: f.kind === 'size' ? 'text' : 'decimal', size, value, 'data-field': field, autocomplete: 'off', oninput: onchange });
+      control = h('input', {
+        type: 'text',
+        inputmode: f.kind === 'size' ? 'text' : 'decimal',
+        size,
+        value,
+        'data-field': field,
+        autocomplete: 'off',
+        oninput: onchange,
+      });
     }
     return h('label', { class: 'arch-arg' }, h('span', { class: 'arch-arg-label' }, f.label), control);
   });
@@ -55,7 +67,13 @@ export function layerRow(current: () => LayerSpec, index: number, count: number,
     'tr',
     { class: 'arch-row', 'data-testid': 'arch-row', 'data-index': String(index), 'data-type': layer.type },
     h('td', { class: 'arch-index' }, String(index + 1)),
-    h('td', { class: 'arch-layer' }, h('div', { class: 'arch-layer-head' }, h('strong', {}, LAYER_LABELS[layer.type]), name), h('div', { class: 'arch-args' }, args), error),
+    h(
+      'td',
+      { class: 'arch-layer' },
+      h('div', { class: 'arch-layer-head' }, h('strong', {}, LAYER_LABELS[layer.type]), name),
+      h('div', { class: 'arch-args' }, args),
+      error,
+    ),
     shape,
     params,
     h(

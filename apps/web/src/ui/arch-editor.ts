@@ -30,14 +30,29 @@ export class ArchEditor {
   private rows: LayerRow[] = [];
   private analysis: EditorAnalysis = { rows: [] };
   private dirty = false;
-  private readonly startFrom = h('select', { 'data-testid': 'arch-start-from' }, listZoo().map((e) => h('option', { value: e.id }, e.id)));
+  private readonly startFrom = h(
+    'select',
+    { 'data-testid': 'arch-start-from' },
+    listZoo().map((e) => h('option', { value: e.id }, e.id)),
+  );
   private readonly use = h('input', { type: 'checkbox', 'data-testid': 'arch-use' });
   private readonly dataLine = h('p', { class: 'muted arch-data', 'data-testid': 'arch-data' });
-  private readonly text = h('input', { type: 'text', class: 'arch-text', 'data-testid': 'arch-text', spellcheck: false, autocomplete: 'off', 'aria-label': 'spec in text form' });
+  private readonly text = h('input', {
+    type: 'text',
+    class: 'arch-text',
+    'data-testid': 'arch-text',
+    spellcheck: false,
+    autocomplete: 'off',
+    'aria-label': 'spec in text form',
+  });
   private readonly message = h('p', { class: 'arch-message', 'data-testid': 'arch-message', role: 'status' });
   private readonly body = h('tbody');
   private readonly total = h('p', { class: 'arch-total', 'data-testid': 'arch-total-params' });
-  private readonly addType = h('select', { 'data-testid': 'arch-add-type' }, LAYER_TYPES.map((t) => h('option', { value: t }, LAYER_LABELS[t])));
+  private readonly addType = h(
+    'select',
+    { 'data-testid': 'arch-add-type' },
+    LAYER_TYPES.map((t) => h('option', { value: t }, LAYER_LABELS[t])),
+  );
   private readonly importFile = h('input', { type: 'file', accept: '.json,application/json', 'data-testid': 'arch-import-file', hidden: true });
 
   constructor(private readonly options: ArchEditorOptions) {
@@ -58,14 +73,29 @@ export class ArchEditor {
         h('label', { class: 'arch-use' }, this.use, ' train this architecture'),
       ),
       this.dataLine,
-      h('div', { class: 'arch-text-row' }, this.text, h('button', { type: 'button', 'data-testid': 'arch-apply-text', onclick: () => this.applyText() }, 'Apply')),
+      h(
+        'div',
+        { class: 'arch-text-row' },
+        this.text,
+        h('button', { type: 'button', 'data-testid': 'arch-apply-text', onclick: () => this.applyText() }, 'Apply'),
+      ),
       this.message,
       h(
         'div',
         { class: 'arch-table-wrap' },
-        h('table', { class: 'arch-table' }, h('thead', {}, h('tr', {}, h('th', {}, '#'), h('th', {}, 'Layer'), h('th', {}, 'Output shape'), h('th', {}, 'Param #'), h('th', {}))), this.body),
+        h(
+          'table',
+          { class: 'arch-table' },
+          h('thead', {}, h('tr', {}, h('th', {}, '#'), h('th', {}, 'Layer'), h('th', {}, 'Output shape'), h('th', {}, 'Param #'), h('th', {}))),
+          this.body,
+        ),
       ),
-      h('div', { class: 'arch-add' }, this.addType, h('button', { type: 'button', 'data-testid': 'arch-add', onclick: () => this.add(this.addType.value as LayerType) }, 'Add layer')),
+      h(
+        'div',
+        { class: 'arch-add' },
+        this.addType,
+        h('button', { type: 'button', 'data-testid': 'arch-add', onclick: () => this.add(this.addType.value as LayerType) }, 'Add layer'),
+      ),
       this.total,
     );
     this.text.addEventListener('keydown', (e) => {
@@ -115,7 +145,7 @@ export class ArchEditor {
     const entry = getZooEntry(id);
     this.input = [...(entry.spec.input ?? [])];
     this.classes = entry.task === 'binary' ? 2 : 10;
-    const note = this.use.checked ? ' — Train trains this architecture: the form\'s hidden units, activation and image size do not apply' : '';
+    const note = this.use.checked ? " — Train trains this architecture: the form's hidden units, activation and image size do not apply" : '';
     this.dataLine.textContent = `data of ${entry.id}: input ${this.input.join('×')}, ${this.classes} classes${note}`;
   }
 

@@ -25,7 +25,16 @@ export class BackendPanel {
     this.el = h(
       'div',
       { class: 'backend-panel' },
-      h('div', { class: 'backend-line' }, h('span', {}, 'backend: '), this.name, this.detail, h('label', { class: 'visually-hidden', for: 'backend-select' }, 'backend to use'), this.choice, this.switchButton),
+      h(
+        'div',
+        { class: 'backend-line' },
+        h('span', {}, 'backend: '),
+        this.name,
+        this.detail,
+        h('label', { class: 'visually-hidden', for: 'backend-select' }, 'backend to use'),
+        this.choice,
+        this.switchButton,
+      ),
       this.why,
       h('details', {}, h('summary', {}, 'all backends'), this.reasons),
       this.error,
@@ -51,7 +60,8 @@ export class BackendPanel {
     if (s.active) this.name.dataset.threads = String(s.active.threads ?? '');
     const threads = s.active?.threads !== undefined ? `${s.active.threads} thread${s.active.threads === 1 ? '' : 's'}` : undefined;
     const info = [threads, s.active?.adapter].filter((x) => x).join(', ');
-    this.detail.textContent = s.phase === 'switching' ? ' (switching…)' : s.phase === 'starting' ? ' (timing a short probe per backend…)' : info ? ` (${info})` : '';
+    this.detail.textContent =
+      s.phase === 'switching' ? ' (switching…)' : s.phase === 'starting' ? ' (timing a short probe per backend…)' : info ? ` (${info})` : '';
     this.switchButton.disabled = s.phase === 'switching' || s.phase === 'starting';
     this.error.textContent = s.error ? `backend: ${s.error}` : '';
     if (s.statuses.length && this.choice.options.length === 1) {
@@ -61,9 +71,15 @@ export class BackendPanel {
     const verdicts = new Map(s.assessments.map((a) => [a.name, a]));
     const rows = s.statuses.map((b) => {
       const a = verdicts.get(b.name);
-      const state = b.name === s.active?.name ? 'active' : !b.usable ? 'not available' : a?.outcome === 'skipped' || a?.outcome === 'failed' ? 'not chosen' : 'available';
+      const state =
+        b.name === s.active?.name ? 'active' : !b.usable ? 'not available' : a?.outcome === 'skipped' || a?.outcome === 'failed' ? 'not chosen' : 'available';
       const reason = a?.reason ?? (b.usable ? b.detail : (b.detail ?? 'unavailable'));
-      return h('li', { 'data-backend': b.name, class: state === 'active' ? 'active' : state === 'available' ? '' : 'skipped' }, h('strong', {}, b.name), ` — ${state}${reason ? `: ${reason}` : ''}`);
+      return h(
+        'li',
+        { 'data-backend': b.name, class: state === 'active' ? 'active' : state === 'available' ? '' : 'skipped' },
+        h('strong', {}, b.name),
+        ` — ${state}${reason ? `: ${reason}` : ''}`,
+      );
     });
     this.reasons.replaceChildren(...rows);
     this.why.textContent = whyText(s);

@@ -25,7 +25,12 @@ export class DrawingPad {
     this.canvas = h('canvas', { width: PAD_SIZE, height: PAD_SIZE, class: 'drawing-pad', 'data-testid': 'draw-canvas', 'aria-label': 'draw a digit here' });
     this.ctx = this.canvas.getContext('2d', { willReadFrequently: true })!;
     const clear = h('button', { type: 'button', 'data-testid': 'clear-button', onclick: () => this.clear() }, 'Clear');
-    this.el = h('div', { class: 'drawing' }, this.canvas, h('div', { class: 'actions' }, clear, h('span', { class: 'muted' }, 'draw one digit, large and centred')));
+    this.el = h(
+      'div',
+      { class: 'drawing' },
+      this.canvas,
+      h('div', { class: 'actions' }, clear, h('span', { class: 'muted' }, 'draw one digit, large and centred')),
+    );
     this.canvas.addEventListener('pointerdown', (e) => this.down(e));
     this.canvas.addEventListener('pointermove', (e) => this.move(e));
     for (const type of ['pointerup', 'pointercancel', 'pointerleave'] as const) this.canvas.addEventListener(type, () => this.up());

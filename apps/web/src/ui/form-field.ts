@@ -8,7 +8,11 @@ export function field(label: string, control: HTMLElement, hint?: string): HTMLL
 
 /** A `<select>` with `[value, label]` options. */
 export function select(name: string, options: readonly (readonly [string, string])[], testId?: string): HTMLSelectElement {
-  return h('select', { name, 'data-testid': testId }, options.map(([value, label]) => h('option', { value }, label)));
+  return h(
+    'select',
+    { name, 'data-testid': testId },
+    options.map(([value, label]) => h('option', { value }, label)),
+  );
 }
 
 /** A text or number input. */

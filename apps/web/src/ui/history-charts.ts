@@ -32,7 +32,16 @@ export class HistoryCharts {
     'details',
     { class: 'chart-alt', 'data-testid': 'history-table' },
     h('summary', {}, 'the curves as a table'),
-    h('div', { class: 'table-scroll' }, h('table', {}, h('thead', {}, h('tr', {}, ...['epoch', 'loss', 'accuracy', 'val. loss', 'val. accuracy'].map((t) => h('th', { scope: 'col' }, t)))), this.altBody)),
+    h(
+      'div',
+      { class: 'table-scroll' },
+      h(
+        'table',
+        {},
+        h('thead', {}, h('tr', {}, ...['epoch', 'loss', 'accuracy', 'val. loss', 'val. accuracy'].map((t) => h('th', { scope: 'col' }, t)))),
+        this.altBody,
+      ),
+    ),
   );
   private altEpochs = -1;
 
@@ -54,7 +63,9 @@ export class HistoryCharts {
     else delete this.el.dataset.runningEpoch;
     // Live specs: fixed titles, automatic epoch ticks (explicit tick values would go stale).
     const spec = (metric: HistoryMetric, title: string) => {
-      const s = buildHistorySpec(data, { metric, title: `${title} (live)`, width: this.width(), height: CHART_HEIGHT }) as { encoding?: { x?: { axis?: Record<string, unknown> } } };
+      const s = buildHistorySpec(data, { metric, title: `${title} (live)`, width: this.width(), height: CHART_HEIGHT }) as {
+        encoding?: { x?: { axis?: Record<string, unknown> } };
+      };
       if (s.encoding?.x?.axis) s.encoding.x.axis = { ...s.encoding.x.axis, values: undefined, tickMinStep: 1 };
       return s as ReturnType<typeof buildHistorySpec>;
     };
@@ -86,7 +97,9 @@ export class HistoryCharts {
     if (history.loss.length === this.altEpochs) return;
     this.altEpochs = history.loss.length;
     this.altBody.replaceChildren(
-      ...history.loss.map((l, i) => h('tr', {}, h('th', { scope: 'row' }, String(i + 1)), ...[l, history.acc[i], history.val_loss[i], history.val_acc[i]].map((v) => h('td', {}, fmt(v))))),
+      ...history.loss.map((l, i) =>
+        h('tr', {}, h('th', { scope: 'row' }, String(i + 1)), ...[l, history.acc[i], history.val_loss[i], history.val_acc[i]].map((v) => h('td', {}, fmt(v)))),
+      ),
     );
   }
 

@@ -8,7 +8,12 @@ import { fmt } from '../util/format';
 import { h } from './dom';
 
 /** The metrics block; `data-accuracy` carries the exact value for tests and scripts. */
-export function metricsView(metrics: MulticlassEvaluation | BinaryEvaluation, classNames: readonly string[], course: CourseSettings, testCount: number): HTMLElement {
+export function metricsView(
+  metrics: MulticlassEvaluation | BinaryEvaluation,
+  classNames: readonly string[],
+  course: CourseSettings,
+  testCount: number,
+): HTMLElement {
   const headline = h(
     'dl',
     { class: 'metric-list' },
@@ -35,7 +40,15 @@ export function metricsView(metrics: MulticlassEvaluation | BinaryEvaluation, cl
   }
   headline.append(h('dt', {}, 'macro F1'), h('dd', {}, fmt(metrics.macroF1)));
   const rows = (metrics.perClass ?? []).map((c, i) =>
-    h('tr', {}, h('th', { scope: 'row' }, classNames[i] ?? String(i)), h('td', {}, fmt(c.precision, 3)), h('td', {}, fmt(c.recall, 3)), h('td', { class: 'f1' }, fmt(c.f1, 3)), h('td', {}, String(c.support))),
+    h(
+      'tr',
+      {},
+      h('th', { scope: 'row' }, classNames[i] ?? String(i)),
+      h('td', {}, fmt(c.precision, 3)),
+      h('td', {}, fmt(c.recall, 3)),
+      h('td', { class: 'f1' }, fmt(c.f1, 3)),
+      h('td', {}, String(c.support)),
+    ),
   );
   el.append(
     h(

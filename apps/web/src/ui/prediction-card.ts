@@ -20,7 +20,14 @@ export function digitPredictionCard(m: SessionModel, probs: Float32Array): HTMLE
   );
   return h(
     'div',
-    { class: 'prediction-card', 'data-testid': 'prediction-card', 'data-model-key': m.key, 'data-zoo-id': m.zooId, 'data-predicted': String(best), 'data-probs': JSON.stringify(Array.from(probs)) },
+    {
+      class: 'prediction-card',
+      'data-testid': 'prediction-card',
+      'data-model-key': m.key,
+      'data-zoo-id': m.zooId,
+      'data-predicted': String(best),
+      'data-probs': JSON.stringify(Array.from(probs)),
+    },
     h('div', { class: 'card-head' }, h('strong', {}, m.label), h('span', { class: 'muted' }, ` ${m.source}`)),
     h('div', { class: 'big-class', title: 'predicted digit' }, String(best)),
     h('div', { class: 'bars' }, bars),
@@ -35,6 +42,12 @@ export function xrayPredictionCard(m: SessionModel, probability: number, thresho
     { class: 'prediction-card', 'data-testid': 'xray-card', 'data-model-key': m.key, 'data-probability': String(probability) },
     h('div', { class: 'card-head' }, h('strong', {}, m.label), h('span', { class: 'muted' }, ` ${m.source}`)),
     h('div', { class: `big-class ${positive ? 'positive' : 'negative'}` }, positive ? 'pneumonia' : 'normal'),
-    h('div', { class: 'bar-row' }, h('span', { class: 'bar-label' }, 'P(pneumonia)'), h('span', { class: 'bar' }, h('span', { class: 'bar-fill', style: `width:${(probability * 100).toFixed(1)}%` })), h('span', { class: 'bar-value' }, probability.toFixed(4))),
+    h(
+      'div',
+      { class: 'bar-row' },
+      h('span', { class: 'bar-label' }, 'P(pneumonia)'),
+      h('span', { class: 'bar' }, h('span', { class: 'bar-fill', style: `width:${(probability * 100).toFixed(1)}%` })),
+      h('span', { class: 'bar-value' }, probability.toFixed(4)),
+    ),
   );
 }

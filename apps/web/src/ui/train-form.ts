@@ -29,14 +29,24 @@ export type Unavailable = Partial<Record<ModelId, string>>;
 /** The settings form. */
 export class TrainForm {
   readonly el: HTMLFormElement;
-  private readonly model = select('zooId', listZoo().map((e) => [e.id, `${e.id} — ${e.title}`] as const), 'model-select');
+  private readonly model = select(
+    'zooId',
+    listZoo().map((e) => [e.id, `${e.id} — ${e.title}`] as const),
+    'model-select',
+  );
   private readonly description = h('p', { class: 'model-description' });
   private readonly epochs = input('epochs', 'number', { min: 1, step: 1 });
   private readonly batchSize = input('batchSize', 'number', { min: 1, step: 1 });
-  private readonly optimizer = select('optimizer', OPTIMIZER_NAMES.map((n) => [n, n] as const));
+  private readonly optimizer = select(
+    'optimizer',
+    OPTIMIZER_NAMES.map((n) => [n, n] as const),
+  );
   private readonly learningRate = input('learningRate', 'number', { min: 0, step: 'any' });
   private readonly hidden = input('hidden', 'text', { inputmode: 'numeric', autocomplete: 'off' });
-  private readonly activation = select('activation', HIDDEN_ACTIVATIONS.map((a) => [a, a] as const));
+  private readonly activation = select(
+    'activation',
+    HIDDEN_ACTIVATIONS.map((a) => [a, a] as const),
+  );
   private readonly imageSize = input('imageSize', 'number', { min: 8, step: 1 });
   private readonly limit = input('limit', 'number', { min: 1, step: 1, placeholder: 'all' });
   private readonly validationSplit = input('validationSplit', 'number', { min: 0, max: 0.9, step: 'any' });
@@ -159,7 +169,11 @@ export class TrainForm {
     this.description.replaceChildren(
       h('span', {}, entry.description),
       h('br'),
-      h('span', { class: 'muted' }, `course: ${entry.course.optimizer}, batch ${entry.course.batchSize}, ${entry.course.epochs} epochs → test accuracy ${entry.course.reportedAccuracy}`),
+      h(
+        'span',
+        { class: 'muted' },
+        `course: ${entry.course.optimizer}, batch ${entry.course.batchSize}, ${entry.course.epochs} epochs → test accuracy ${entry.course.reportedAccuracy}`,
+      ),
     );
     if (why) this.description.append(h('span', { class: 'warning' }, ` — ${why}`));
     const hidden = this.hiddenDefaults(entry.id);

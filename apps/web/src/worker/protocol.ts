@@ -7,9 +7,7 @@ import type { BackendName, ModelFiles, StepEngine, TrainEvent } from '@nnlab/cor
 import type { ExperimentRequest, InputPipeline, RunRecord } from '@nnlab/experiments';
 
 /** Page → worker. */
-export type ToWorker =
-  | { type: 'start'; runId: number; request: ExperimentRequest; backend: BackendName; assetBase: string }
-  | { type: 'stop'; runId: number };
+export type ToWorker = { type: 'start'; runId: number; request: ExperimentRequest; backend: BackendName; assetBase: string } | { type: 'stop'; runId: number };
 
 /** The backend the worker trains on, and why when it is not the page's. */
 export interface WorkerBackend {

@@ -54,7 +54,8 @@ async function startBackend(wanted: BackendName): Promise<WorkerBackend> {
 
 /** The app's data files, fetched and verified here in the worker, with download progress lines. */
 function dataSource(status: (line: string) => void) {
-  const progress = (what: string) => (loaded: number, total: number) => status(`downloading ${what}: ${formatMB(loaded)}${total ? ` of ${formatMB(total)}` : ''}`);
+  const progress = (what: string) => (loaded: number, total: number) =>
+    status(`downloading ${what}: ${formatMB(loaded)}${total ? ` of ${formatMB(total)}` : ''}`);
   return bytesDataSource(
     {
       mnist: () => fetchMnistBytes(progress('MNIST')),
@@ -92,7 +93,11 @@ async function run(msg: Extract<ToWorker, { type: 'start' }>): Promise<void> {
     const files = await modelToFiles(result.model);
     result.model.dispose();
     const ev = result.evaluation;
-    const transfer = [...Object.values(files.weights).map((w) => w.buffer as ArrayBuffer), ev.labels.buffer as ArrayBuffer, ev.predictions.buffer as ArrayBuffer];
+    const transfer = [
+      ...Object.values(files.weights).map((w) => w.buffer as ArrayBuffer),
+      ev.labels.buffer as ArrayBuffer,
+      ev.predictions.buffer as ArrayBuffer,
+    ];
     post(
       {
         type: 'result',

@@ -70,7 +70,11 @@ export async function drawOne(page: Page): Promise<void> {
 /** The probabilities shown on each prediction card of the digit section, by zoo id. */
 export async function digitPredictions(page: Page): Promise<{ zooId: string; predicted: number; probs: number[] }[]> {
   return page.$$eval('[data-testid=digit-predictions] [data-testid=prediction-card]', (cards) =>
-    cards.map((c) => ({ zooId: c.getAttribute('data-zoo-id') ?? '', predicted: Number(c.getAttribute('data-predicted')), probs: JSON.parse(c.getAttribute('data-probs') ?? '[]') as number[] })),
+    cards.map((c) => ({
+      zooId: c.getAttribute('data-zoo-id') ?? '',
+      predicted: Number(c.getAttribute('data-predicted')),
+      probs: JSON.parse(c.getAttribute('data-probs') ?? '[]') as number[],
+    })),
   );
 }
 

@@ -21,7 +21,12 @@ export function nodeBackend(): Promise<unknown> {
 }
 
 /** The outputs of the model in `modelDir` (a zoo model `zooId`) for the image file `imagePath`. */
-export async function predictInNode(modelDir: string, zooId: string, imagePath: string, options: { invert?: boolean; centerDigit?: boolean } = {}): Promise<number[]> {
+export async function predictInNode(
+  modelDir: string,
+  zooId: string,
+  imagePath: string,
+  options: { invert?: boolean; centerDigit?: boolean } = {},
+): Promise<number[]> {
   await nodeBackend();
   const model = await loadModelFromDir(modelDir);
   try {

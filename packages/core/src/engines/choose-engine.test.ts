@@ -22,7 +22,9 @@ describe('the engine rule', () => {
     const auto = await chooseEngine('auto', request());
     expect(auto.engine.info.name).toBe('tfjs');
     expect(auto.fallbacks).toEqual([{ engine: 'fused-dense', reason: expect.stringMatching(/active backend is cpu/) }]);
-    await expect(chooseEngine('native', request())).rejects.toThrow(/engine 'native' cannot train this model: native: the native engine is not registered here/);
+    await expect(chooseEngine('native', request())).rejects.toThrow(
+      /engine 'native' cannot train this model: native: the native engine is not registered here/,
+    );
     expect((await chooseEngine('tfjs', request())).fallbacks).toEqual([]);
     expect(() => choosePredictor('native', request().model, 4)).toThrow(/engine 'native' cannot run this model/);
     await expect(chooseEngine('gpu' as never, request())).rejects.toThrow(/engine must be one of auto, native, wasm, tfjs/);
@@ -63,8 +65,16 @@ describe('the engine rule', () => {
 describe('fit yields to the event loop', () => {
   it('lets a timer fire while a long epoch is still training', async () => {
     const n = 1200;
-    const data = arrayDataset({ x: new Float32Array(n * 32).map((_, i) => (i % 13) / 13), sampleShape: [32], labels: Int32Array.from({ length: n }, (_, i) => i % 2), numClasses: 2, oneHot: true });
-    const model = tf.sequential({ layers: [tf.layers.dense({ inputShape: [32], units: 64, activation: 'relu' }), tf.layers.dense({ units: 2, activation: 'softmax' })] });
+    const data = arrayDataset({
+      x: new Float32Array(n * 32).map((_, i) => (i % 13) / 13),
+      sampleShape: [32],
+      labels: Int32Array.from({ length: n }, (_, i) => i % 2),
+      numClasses: 2,
+      oneHot: true,
+    });
+    const model = tf.sequential({
+      layers: [tf.layers.dense({ inputShape: [32], units: 64, activation: 'relu' }), tf.layers.dense({ units: 2, activation: 'softmax' })],
+    });
     let batchesWhenTimerFired = -1;
     let batches = 0;
     setTimeout(() => (batchesWhenTimerFired = batches), 0);

@@ -42,7 +42,11 @@ export async function chooseEngine(choice: EngineChoice, request: TrainRequest, 
     if (skip.includes(name)) continue;
     const factory = getEngine(name);
     if (!factory) {
-      if (choice !== 'auto') fallbacks.push({ engine: name, reason: `the ${name} engine is not registered here${name === 'native' ? ' (Node: registerNativeEngine() from @nnlab/native/node)' : ''}` });
+      if (choice !== 'auto')
+        fallbacks.push({
+          engine: name,
+          reason: `the ${name} engine is not registered here${name === 'native' ? ' (Node: registerNativeEngine() from @nnlab/native/node)' : ''}`,
+        });
       continue;
     }
     const planned = await factory.plan(request);
@@ -66,6 +70,9 @@ export function choosePredictor(choice: EngineChoice, model: tf.LayersModel, max
     if (typeof p !== 'string') return { predictor: p, fallbacks };
     fallbacks.push({ engine: name, reason: p });
   }
-  if (choice === 'native') throw new InvalidOptionError(`engine 'native' cannot run this model: ${fallbacks.map((f) => f.reason).join('; ') || 'the native engine is not registered here'}`);
+  if (choice === 'native')
+    throw new InvalidOptionError(
+      `engine 'native' cannot run this model: ${fallbacks.map((f) => f.reason).join('; ') || 'the native engine is not registered here'}`,
+    );
   return { predictor: null, fallbacks };
 }

@@ -53,7 +53,9 @@ describe('atomic writes to paths that cannot take them', () => {
   });
 
   it('a folder under one nobody may write into (sysfs): OutputPathError, even as root', () => {
-    expect(() => ensureWritableDir('/sys/nnlab-runs')).toThrow(/^\/sys\/nnlab-runs: cannot be created: a parent folder is not writable \(E(PERM|ACCES|ROFS)\)$/);
+    expect(() => ensureWritableDir('/sys/nnlab-runs')).toThrow(
+      /^\/sys\/nnlab-runs: cannot be created: a parent folder is not writable \(E(PERM|ACCES|ROFS)\)$/,
+    );
   });
 
   // root may write into a mode-555 folder, so this case can only be seen as another user

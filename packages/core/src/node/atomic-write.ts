@@ -21,7 +21,8 @@ export function ensureWritableDir(dir: string): void {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EEXIST' || code === 'ENOTDIR') throw new OutputPathError(dir, 'is a file (or lies under one), not a folder');
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new OutputPathError(dir, `cannot be created: a parent folder is not writable (${code})`);
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+      throw new OutputPathError(dir, `cannot be created: a parent folder is not writable (${code})`);
     throw err;
   }
   if (!statSync(dir).isDirectory()) throw new OutputPathError(dir, 'is a file, not a folder');

@@ -48,8 +48,16 @@ export function modelFolderHandler(pathToDirOrJson: string): tf.io.IOHandler {
         const file = insideFolder(dir, p);
         if (!file) throw new ModelFormatError(jsonPath, `weights path '${p}' points outside the model folder; refusing to read it`);
         if (!existsSync(file)) throw new ModelFormatError(file, 'weights file named in model.json is missing');
-        return readRegularFile(file, { maxBytes: parsed.totalBytes, ...(parsed.paths.length === 1 ? { exactBytes: parsed.totalBytes } : {}) }, (f, problem, kind) =>
-          new ModelFormatError(f, kind === 'too-large' || kind === 'wrong-size' ? `${problem}: the manifest in model.json describes ${parsed.totalBytes} bytes of weights` : problem),
+        return readRegularFile(
+          file,
+          { maxBytes: parsed.totalBytes, ...(parsed.paths.length === 1 ? { exactBytes: parsed.totalBytes } : {}) },
+          (f, problem, kind) =>
+            new ModelFormatError(
+              f,
+              kind === 'too-large' || kind === 'wrong-size'
+                ? `${problem}: the manifest in model.json describes ${parsed.totalBytes} bytes of weights`
+                : problem,
+            ),
         );
       });
       return filesToArtifacts(parsed, weights, jsonPath);

@@ -39,7 +39,18 @@ describe('Node backends', () => {
   (webgpuReady ? it : it.skip)('runs webgpu through Dawn (SwiftShader without a GPU)', async () => {
     const active = await useBackend('webgpu');
     expect(active.name).toBe('webgpu');
-    const y = await tf.matMul(tf.tensor2d([[1, 2], [3, 4]]), tf.tensor2d([[1, 0], [0, 1]])).data();
+    const y = await tf
+      .matMul(
+        tf.tensor2d([
+          [1, 2],
+          [3, 4],
+        ]),
+        tf.tensor2d([
+          [1, 0],
+          [0, 1],
+        ]),
+      )
+      .data();
     expect(Array.from(y)).toEqual([1, 2, 3, 4]);
     await useBackend('wasm');
   });

@@ -47,7 +47,10 @@ describe('readRegularFile', () => {
 
   it('refuses files over the limit or of the wrong size', () => {
     writeFileSync(join(dir, 'big'), new Uint8Array(3000));
-    expect(problemOf(join(dir, 'big'), 2048)).toEqual({ message: `${join(dir, 'big')}: is 2.9 KiB, more than the 2.0 KiB nnlab reads from such a file`, kind: 'too-large' });
+    expect(problemOf(join(dir, 'big'), 2048)).toEqual({
+      message: `${join(dir, 'big')}: is 2.9 KiB, more than the 2.0 KiB nnlab reads from such a file`,
+      kind: 'too-large',
+    });
     expect(problemOf(join(dir, 'big'), 4096, 10)).toEqual({ message: `${join(dir, 'big')}: holds 3000 bytes, expected 10`, kind: 'wrong-size' });
   });
 
@@ -63,6 +66,7 @@ describe('insideFolder', () => {
     const run = join(dir, 'run');
     expect(insideFolder(run, 'model')).toBe(join(run, 'model'));
     expect(insideFolder(run, 'model/../model')).toBe(join(run, 'model'));
-    for (const bad of ['../other', '/etc', '', '.', 'model/../../x', 'escape', 'escape/passwd', 'a\0b']) expect([bad, insideFolder(run, bad)]).toEqual([bad, undefined]);
+    for (const bad of ['../other', '/etc', '', '.', 'model/../../x', 'escape', 'escape/passwd', 'a\0b'])
+      expect([bad, insideFolder(run, bad)]).toEqual([bad, undefined]);
   });
 });

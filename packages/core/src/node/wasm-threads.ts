@@ -119,10 +119,7 @@ export async function enableWasmThreadsInNode(options: WasmThreadsOptions = {}):
     throw new InvalidOptionError(`enableWasmThreadsInNode: already set up for ${setup.numThreads} threads, cannot switch to ${numThreads}`);
   }
   if (engine().registry.wasm) {
-    throw new NnlabError(
-      'WASM_ALREADY_INITIALISED',
-      'enableWasmThreadsInNode: the wasm backend is already initialised; call it before tf.setBackend("wasm")',
-    );
+    throw new NnlabError('WASM_ALREADY_INITIALISED', 'enableWasmThreadsInNode: the wasm backend is already initialised; call it before tf.setBackend("wasm")');
   }
   const wasm = await import('@tensorflow/tfjs-backend-wasm');
   if (numThreads === 1) {

@@ -84,13 +84,7 @@ function request(url: string, file: string, timeoutMs: number, redirects = 0): P
  * file is deleted on any failure. Returns the file's hashes.
  * @throws DownloadError (HTTP status, timeout, early close, oversize) or ChecksumError, naming `file`.
  */
-export async function downloadFile(
-  url: string,
-  target: string,
-  file: string,
-  expected: ExpectedFile,
-  options: DownloadOptions = {},
-): Promise<FileHashes> {
+export async function downloadFile(url: string, target: string, file: string, expected: ExpectedFile, options: DownloadOptions = {}): Promise<FileHashes> {
   if (!expected.sha256 && !expected.md5) {
     throw new DownloadError(file, `no checksum known, refusing an unverified download from ${url}`, { url });
   }

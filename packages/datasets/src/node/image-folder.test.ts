@@ -77,7 +77,12 @@ describe('openImageFolder on generated files', () => {
 
   beforeEach(async () => {
     root = mkdtempSync(join(tmpdir(), 'nnlab-images-'));
-    const png = await sharp(gray(4, 4, (i) => i * 16), { raw: { width: 4, height: 4, channels: 1 } }).png().toBuffer();
+    const png = await sharp(
+      gray(4, 4, (i) => i * 16),
+      { raw: { width: 4, height: 4, channels: 1 } },
+    )
+      .png()
+      .toBuffer();
     put('normal/b.png', png);
     put('normal/Z.png', png);
     put('normal/sub/a.png', png);
@@ -85,8 +90,18 @@ describe('openImageFolder on generated files', () => {
     put('normal/fake.jpg', 'text in disguise');
     put('normal/old.bmp', Buffer.concat([Buffer.from('BM'), Buffer.alloc(60)]));
     const rgb = Buffer.from([255, 0, 0, 0, 255, 0, 0, 0, 255, 10, 20, 30]);
-    put('Pneumonia/rgb.png', await sharp(rgb, { raw: { width: 2, height: 2, channels: 3 } }).png().toBuffer());
-    const jpeg = await sharp(gray(64, 64, (i) => i % 256), { raw: { width: 64, height: 64, channels: 1 } }).jpeg().toBuffer();
+    put(
+      'Pneumonia/rgb.png',
+      await sharp(rgb, { raw: { width: 2, height: 2, channels: 3 } })
+        .png()
+        .toBuffer(),
+    );
+    const jpeg = await sharp(
+      gray(64, 64, (i) => i % 256),
+      { raw: { width: 64, height: 64, channels: 1 } },
+    )
+      .jpeg()
+      .toBuffer();
     put('Pneumonia/trunc.jpeg', jpeg.subarray(0, Math.floor(jpeg.length / 2)));
     put('Pneumonia/giant.png', pngClaiming(100000, 100000));
   });
@@ -129,7 +144,13 @@ describe('openImageFolder on generated files', () => {
     const f = await openChestXray(root, { imageSize: [2, 2] });
     const s = f.splits.train!;
     const px = await s.readBatch([0, 4]);
-    const want = resizeBilinear(gray(4, 4, (i) => i * 16), 4, 4, 2, 2);
+    const want = resizeBilinear(
+      gray(4, 4, (i) => i * 16),
+      4,
+      4,
+      2,
+      2,
+    );
     expect(Array.from(px.subarray(0, 4))).toEqual(Array.from(want));
     const luma = [255 * 0.299, 255 * 0.587, 255 * 0.114, 0.299 * 10 + 0.587 * 20 + 0.114 * 30].map(Math.round);
     expect(Array.from(px.subarray(4))).toEqual(luma);
@@ -137,7 +158,10 @@ describe('openImageFolder on generated files', () => {
 
   it('reduces 16-bit grayscale to its high byte', async () => {
     const v16 = Uint16Array.from([0, 4000, 40000, 65535]);
-    const png16 = await sharp(v16, { raw: { width: 2, height: 2, channels: 1 } }).toColourspace('grey16').png().toBuffer();
+    const png16 = await sharp(v16, { raw: { width: 2, height: 2, channels: 1 } })
+      .toColourspace('grey16')
+      .png()
+      .toBuffer();
     put('normal/deep.png', png16);
     const s = (await openChestXray(root, { imageSize: [2, 2] })).splits.train!;
     const k = s.files.indexOf(join(root, 'normal/deep.png'));

@@ -211,10 +211,7 @@ function matchClasses(dir: string, found: string[], classNames: readonly string[
     const parts = [];
     if (unexpected.length) parts.push(`unexpected class folder(s) ${unexpected.join(', ')}`);
     if (missing.length) parts.push(`missing class folder(s) ${missing.join(', ')}`);
-    throw new DatasetFormatError(
-      dir,
-      `${parts.join('; ')}; expected ${expected.join(', ')} (case-insensitive), found ${found.join(', ') || 'none'}`,
-    );
+    throw new DatasetFormatError(dir, `${parts.join('; ')}; expected ${expected.join(', ')} (case-insensitive), found ${found.join(', ') || 'none'}`);
   }
   return expected.map((c) => join(dir, byLower.get(c.toLowerCase())!));
 }

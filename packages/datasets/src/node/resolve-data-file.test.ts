@@ -134,7 +134,9 @@ describe('resolveDataFile: downloads (local server only)', () => {
   it('deletes the temporary file and names file, expected and actual hash on a checksum mismatch', async () => {
     const err = await resolveDataFile(NAME, { ...base, mirrors: [`${server.url}/bad/`] }).catch((e) => e);
     expect(err).toBeInstanceOf(ChecksumError);
-    expect(err.message).toMatch(new RegExp(`^${NAME}: sha256 mismatch \\(downloaded from http://127.0.0.1:\\d+/bad/t10k-labels-idx1-ubyte.gz\\): expected ${SHA}, got [0-9a-f]{64}$`));
+    expect(err.message).toMatch(
+      new RegExp(`^${NAME}: sha256 mismatch \\(downloaded from http://127.0.0.1:\\d+/bad/t10k-labels-idx1-ubyte.gz\\): expected ${SHA}, got [0-9a-f]{64}$`),
+    );
     expect(existsSync(join(cacheDir, NAME))).toBe(false);
     noTmpFiles();
   });

@@ -132,7 +132,8 @@ export async function resolveDataFile(name: string, options: ResolveDataFileOpti
   const found = async (path: string, cand: string, origin: DataOrigin, verify: boolean, extraSha?: string): Promise<ResolvedFile> => {
     // refused before hashing: nnlab could not read it into memory anyway
     const size = (await stat(path)).size;
-    if (size > MAX_DATA_FILE_BYTES) throw new DatasetFormatError(path, `is ${formatBytes(size)}, more than the ${formatBytes(MAX_DATA_FILE_BYTES)} nnlab reads from a data file`);
+    if (size > MAX_DATA_FILE_BYTES)
+      throw new DatasetFormatError(path, `is ${formatBytes(size)}, more than the ${formatBytes(MAX_DATA_FILE_BYTES)} nnlab reads from a data file`);
     const h = await hashFile(path);
     const kf = knownFile(cand);
     const sha256 = kf?.sha256 ?? extraSha;
@@ -199,7 +200,7 @@ export async function resolveDataFile(name: string, options: ResolveDataFileOpti
   }
 
   // 3. vendored data/
-  const vendorDir = options.vendorDir === undefined ? defaultVendorDir() : options.vendorDir ?? undefined;
+  const vendorDir = options.vendorDir === undefined ? defaultVendorDir() : (options.vendorDir ?? undefined);
   if (vendorDir) {
     const sums = vendoredSums(vendorDir);
     for (const cand of candidates) {

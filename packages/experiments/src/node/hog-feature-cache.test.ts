@@ -19,14 +19,21 @@ afterAll(() => {
 it('a cache entry damaged in place (same size) is detected by its checksum and recomputed', async () => {
   const count = 6;
   const images = Uint8Array.from({ length: count * 28 * 28 }, (_, i) => (i * 37) % 256);
-  const req = { split: { images, count, rows: 28, cols: 28 }, options: resolveHogOptions({ orientations: 8, pixelsPerCell: 4, cellsPerBlock: 1, blockNorm: 'L2-Hys' }), imagesSha256: 'test-images' };
+  const req = {
+    split: { images, count, rows: 28, cols: 28 },
+    options: resolveHogOptions({ orientations: 8, pixelsPerCell: 4, cellsPerBlock: 1, blockNorm: 'L2-Hys' }),
+    imagesSha256: 'test-images',
+  };
   const first = await cachedHogFeatures(req as never);
   expect(first.cached).toBe(false);
   const second = await cachedHogFeatures(req as never);
   expect(second.cached).toBe(true);
   expect(Array.from(second.features)).toEqual(Array.from(first.features));
 
-  const bin = join(featureCacheDir(), readdirSync(featureCacheDir()).find((n) => n.endsWith('.bin'))!);
+  const bin = join(
+    featureCacheDir(),
+    readdirSync(featureCacheDir()).find((n) => n.endsWith('.bin'))!,
+  );
   const bytes = readFileSync(bin);
   bytes.fill(0x3f, 0, 64); // plausible floats, right size
   writeFileSync(bin, bytes);

@@ -54,7 +54,18 @@ export const cachedHogFeatures: HogComputer = async ({ split, options, imagesSha
   if (imagesSha256) {
     const bytes = new Uint8Array(features.buffer, features.byteOffset, features.byteLength);
     writeFileAtomic(bin, bytes);
-    writeJsonAtomic(meta, { schemaVersion: CACHE_SCHEMA, key, imagesSha256, count, rows, cols, hog: options, featureLength, featuresSha256: sha256Of(bytes), createdAt: new Date().toISOString() });
+    writeJsonAtomic(meta, {
+      schemaVersion: CACHE_SCHEMA,
+      key,
+      imagesSha256,
+      count,
+      rows,
+      cols,
+      hog: options,
+      featureLength,
+      featuresSha256: sha256Of(bytes),
+      createdAt: new Date().toISOString(),
+    });
   }
   return { features, length: featureLength, cached: false, key };
 };

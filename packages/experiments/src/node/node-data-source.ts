@@ -54,11 +54,16 @@ export function nodeDataSource(options: NodeDataSourceOptions = {}): DataSource 
       if (isFolder) {
         // verify: every image decoded now, so a damaged file is refused (and named) before training
         // starts instead of stopping it mid-epoch
-        const folder = await openChestXray(data, { imageSize: [imageSize, imageSize], cacheBytes: options.folderCacheBytes ?? DEFAULT_FOLDER_CACHE, verify: true });
+        const folder = await openChestXray(data, {
+          imageSize: [imageSize, imageSize],
+          cacheBytes: options.folderCacheBytes ?? DEFAULT_FOLDER_CACHE,
+          verify: true,
+        });
         const corrupt = folder.skipped.filter((s) => s.reason === 'corrupt');
         const others = folder.skipped.length - corrupt.length;
         const { train, val, test } = folder.splits;
-        if (!train || !test) throw new ExperimentOptionError(`${data}: expected train/ and test/ split folders (found ${Object.keys(folder.splits).join(', ') || 'none'})`);
+        if (!train || !test)
+          throw new ExperimentOptionError(`${data}: expected train/ and test/ split folders (found ${Object.keys(folder.splits).join(', ') || 'none'})`);
         const t = firstOfFolder(train, limit);
         return {
           name: 'chest-xray-folder',

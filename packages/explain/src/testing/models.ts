@@ -9,9 +9,30 @@ import * as tf from '@tensorflow/tfjs';
 export function tinyCnn(side = 8, outputs = 3, seed = 7, activation: 'relu' | 'tanh' = 'relu'): tf.Sequential {
   const init = (s: number) => tf.initializers.glorotUniform({ seed: seed + s });
   const model = tf.sequential();
-  model.add(tf.layers.conv2d({ name: 'conv2d', filters: 4, kernelSize: 3, padding: 'same', activation, inputShape: [side, side, 1], kernelInitializer: init(1), biasInitializer: tf.initializers.constant({ value: 0.05 }) }));
+  model.add(
+    tf.layers.conv2d({
+      name: 'conv2d',
+      filters: 4,
+      kernelSize: 3,
+      padding: 'same',
+      activation,
+      inputShape: [side, side, 1],
+      kernelInitializer: init(1),
+      biasInitializer: tf.initializers.constant({ value: 0.05 }),
+    }),
+  );
   model.add(tf.layers.maxPooling2d({ name: 'max_pooling2d', poolSize: 2, strides: 2 }));
-  model.add(tf.layers.conv2d({ name: 'conv2d_1', filters: 5, kernelSize: 2, padding: 'same', activation, kernelInitializer: init(2), biasInitializer: tf.initializers.constant({ value: 0.05 }) }));
+  model.add(
+    tf.layers.conv2d({
+      name: 'conv2d_1',
+      filters: 5,
+      kernelSize: 2,
+      padding: 'same',
+      activation,
+      kernelInitializer: init(2),
+      biasInitializer: tf.initializers.constant({ value: 0.05 }),
+    }),
+  );
   model.add(tf.layers.maxPooling2d({ name: 'max_pooling2d_1', poolSize: 2, strides: 2 }));
   model.add(tf.layers.flatten({ name: 'flatten' }));
   model.add(tf.layers.dense({ name: 'dense', units: 6, activation, kernelInitializer: init(3), biasInitializer: tf.initializers.constant({ value: 0.05 }) }));

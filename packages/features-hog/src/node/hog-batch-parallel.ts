@@ -39,9 +39,7 @@ function runWorker(file: string, job: HogWorkerJob): { done: Promise<void>; work
 
 function toShared<T extends Uint8Array | Float32Array>(a: T): T {
   if (a.buffer instanceof SharedArrayBuffer) return a;
-  const copy = (a instanceof Uint8Array
-    ? new Uint8Array(new SharedArrayBuffer(a.byteLength))
-    : new Float32Array(new SharedArrayBuffer(a.byteLength))) as T;
+  const copy = (a instanceof Uint8Array ? new Uint8Array(new SharedArrayBuffer(a.byteLength)) : new Float32Array(new SharedArrayBuffer(a.byteLength))) as T;
   copy.set(a as never);
   return copy;
 }

@@ -7,7 +7,8 @@ import type { HogWorkerJob } from './hog-worker-job';
 
 const job = workerData as HogWorkerJob;
 const plan = compileHogPlan(job.params);
-const src = job.kind === 'u8' ? new Uint8Array(job.images, job.imagesOffset, job.imagesLength) : new Float32Array(job.images, job.imagesOffset, job.imagesLength);
+const src =
+  job.kind === 'u8' ? new Uint8Array(job.images, job.imagesOffset, job.imagesLength) : new Float32Array(job.images, job.imagesOffset, job.imagesLength);
 const out = new Float32Array(job.out, job.outOffset, job.outLength);
 for (let i = job.start; i < job.end; i++) runHogPlan(plan, src, i * job.size, out, i * job.featureLength);
 parentPort?.postMessage(job.end - job.start);

@@ -9,7 +9,7 @@ import { HogInputError } from '../errors';
 function chunks(png: Uint8Array): { type: string; data: Uint8Array; crc: number }[] {
   const v = new DataView(png.buffer, png.byteOffset, png.byteLength);
   const out = [];
-  for (let o = 8; o < png.length; ) {
+  for (let o = 8; o < png.length;) {
     const len = v.getUint32(o);
     const type = String.fromCharCode(...png.subarray(o + 4, o + 8));
     out.push({ type, data: png.subarray(o + 8, o + 8 + len), crc: v.getUint32(o + 8 + len) });

@@ -25,7 +25,10 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
 }
 
 function checkRaster(fn: string, rgba: unknown, width: unknown, height: unknown): asserts rgba is Uint8Array | Uint8ClampedArray {
-  for (const [name, v] of [['width', width], ['height', height]] as const) {
+  for (const [name, v] of [
+    ['width', width],
+    ['height', height],
+  ] as const) {
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > 0x7fffffff) {
       throw new HogInputError(name, `${fn}: ${name} must be a positive integer, got ${String(v)}`);
     }

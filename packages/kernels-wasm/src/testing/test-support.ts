@@ -110,7 +110,13 @@ export function maxRelAbsError(actual: ArrayLike<number>, expected: ArrayLike<nu
  * `steps` optimizer steps on Σ(w − target)² on one backend, from `w0`; the final weights. Used to
  * compare a fused wasm optimizer update with the op-by-op path of the cpu backend.
  */
-export async function optimizeQuadratic(backend: 'wasm' | 'cpu', makeOptimizer: () => tf.Optimizer, w0: Float32Array, target: Float32Array, steps: number): Promise<Float32Array> {
+export async function optimizeQuadratic(
+  backend: 'wasm' | 'cpu',
+  makeOptimizer: () => tf.Optimizer,
+  w0: Float32Array,
+  target: Float32Array,
+  steps: number,
+): Promise<Float32Array> {
   await tf.setBackend(backend);
   const w = tf.variable(tf.tensor1d(w0));
   const t = tf.tensor1d(target);
@@ -150,6 +156,17 @@ export const SHARED_CONV_CASES: readonly ConvCase[] = [
   { name: 'odd, 1 channel, same', x: [2, 11, 6, 1], filter: [3, 2, 1, 3], strides: 1, pad: 'same' },
   { name: 'stride 2 same', x: [2, 9, 8, 3], filter: [3, 3, 3, 5], strides: 2, pad: 'same' },
   { name: 'stride 2 valid', x: [3, 9, 8, 3], filter: [2, 3, 3, 6], strides: 2, pad: 'valid' },
-  { name: 'explicit padding', x: [2, 6, 7, 2], filter: [3, 2, 2, 3], strides: 1, pad: [[0, 0], [1, 2], [0, 1], [0, 0]] },
+  {
+    name: 'explicit padding',
+    x: [2, 6, 7, 2],
+    filter: [3, 2, 2, 3],
+    strides: 1,
+    pad: [
+      [0, 0],
+      [1, 2],
+      [0, 1],
+      [0, 0],
+    ],
+  },
   { name: '1x1 filter', x: [2, 5, 5, 6], filter: [1, 1, 6, 7], strides: 1, pad: 'valid' },
 ];

@@ -38,10 +38,7 @@ export interface ConfusionMatrixDatum {
  * @throws MetricsInputError (a RangeError) on a malformed matrix, or labels whose number differs
  *   from the number of classes or that repeat.
  */
-export function buildConfusionMatrixSpec(
-  matrix: ConfusionMatrixInput,
-  options: ConfusionMatrixSpecOptions = {},
-): VegaLiteSpec {
+export function buildConfusionMatrixSpec(matrix: ConfusionMatrixInput, options: ConfusionMatrixSpecOptions = {}): VegaLiteSpec {
   const fn = 'buildConfusionMatrixSpec';
   const rows = matrixRows(fn, matrix);
   const k = rows.length;

@@ -14,12 +14,20 @@ describe('headless chart rendering', () => {
   });
 
   it('is repeatable', async () => {
-    const spec = buildConfusionMatrixSpec([[5, 1], [2, 7]]);
+    const spec = buildConfusionMatrixSpec([
+      [5, 1],
+      [2, 7],
+    ]);
     expect(await renderChartSvg(spec)).toBe(await renderChartSvg(spec));
   });
 
   it('writes the counts into confusion-matrix cells', async () => {
-    const svg = await renderChartSvg(buildConfusionMatrixSpec([[123, 4], [5, 678]]));
+    const svg = await renderChartSvg(
+      buildConfusionMatrixSpec([
+        [123, 4],
+        [5, 678],
+      ]),
+    );
     for (const n of ['123', '4', '5', '678']) expect(svg).toContain(`>${n}<`);
   });
 

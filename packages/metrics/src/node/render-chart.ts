@@ -15,9 +15,7 @@ type VegaLite = typeof import('vega-lite');
 let engines: Promise<[Vega, VegaLite]> | undefined;
 const nativeImport = new Function('specifier', 'return import(specifier)') as <T>(specifier: string) => Promise<T>;
 function loadVega(): Promise<[Vega, VegaLite]> {
-  engines ??= Promise.all([nativeImport<Vega>('vega'), nativeImport<VegaLite>('vega-lite')]).catch(() =>
-    Promise.all([import('vega'), import('vega-lite')]),
-  );
+  engines ??= Promise.all([nativeImport<Vega>('vega'), nativeImport<VegaLite>('vega-lite')]).catch(() => Promise.all([import('vega'), import('vega-lite')]));
   return engines;
 }
 
@@ -75,7 +73,10 @@ function renumberIds(svg: string): string {
 /** Converts an SVG string to PNG bytes. */
 export async function svgToPng(svg: string, options: Pick<RenderChartOptions, 'scale' | 'background'> = {}): Promise<Uint8Array> {
   const density = 72 * (options.scale ?? 2);
-  const buf = await sharp(Buffer.from(svg), { density }).flatten({ background: options.background ?? '#ffffff' }).png().toBuffer();
+  const buf = await sharp(Buffer.from(svg), { density })
+    .flatten({ background: options.background ?? '#ffffff' })
+    .png()
+    .toBuffer();
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 }
 

@@ -60,7 +60,9 @@ describe('analyzeSpec', () => {
       );
     });
     it('2. missing argument', () => {
-      expect(problem('conv(8,relu) pool(2) flatten dense(10,softmax)')).toMatch(/^layer 1 conv\(8,relu\): conv needs a kernel size: write conv\(filters,kernel/);
+      expect(problem('conv(8,relu) pool(2) flatten dense(10,softmax)')).toMatch(
+        /^layer 1 conv\(8,relu\): conv needs a kernel size: write conv\(filters,kernel/,
+      );
     });
     it('3. negative filters', () => {
       expect(problem('conv(-8,3x3,relu) pool(2) flatten dense(10,softmax)')).toBe('layer 1 conv(-8,3x3,relu): filters must be a positive integer, got -8');
@@ -78,7 +80,9 @@ describe('analyzeSpec', () => {
       );
     });
     it('5. 11 outputs for 10 classes', () => {
-      expect(problem('conv(8,3x3,relu) pool(2) flatten dense(11,softmax)')).toBe('layer 4 dense(11,softmax): the model gives 11 outputs but the dataset has 10 classes');
+      expect(problem('conv(8,3x3,relu) pool(2) flatten dense(11,softmax)')).toBe(
+        'layer 4 dense(11,softmax): the model gives 11 outputs but the dataset has 10 classes',
+      );
     });
     it('6. 2e9 parameters', () => {
       expect(problem('input(100000) dense(20000,relu) dense(10,softmax)', { classes: 10 })).toBe(
@@ -89,7 +93,9 @@ describe('analyzeSpec', () => {
       expect(problem('{"format": "nnlab-model-spec", "version": 1, "layers": [}')).toMatch(/^invalid JSON: /);
     });
     it('8. wrong version', () => {
-      expect(problem('{"format": "nnlab-model-spec", "version": 2, "layers": [{"type": "flatten"}]}')).toBe('unsupported spec version 2: this nnlab reads version 1');
+      expect(problem('{"format": "nnlab-model-spec", "version": 2, "layers": [{"type": "flatten"}]}')).toBe(
+        'unsupported spec version 2: this nnlab reads version 1',
+      );
     });
     it('9. a Dense before Flatten on an image input', () => {
       expect(problem('conv(8,3x3,relu) pool(2) dense(32,relu) flatten dense(10,softmax)')).toBe(
@@ -97,7 +103,9 @@ describe('analyzeSpec', () => {
       );
     });
     it('10. an empty layer list', () => {
-      expect(problem('{"format": "nnlab-model-spec", "version": 1, "input": [784], "layers": []}')).toBe('the layer list is empty: a model needs at least one layer');
+      expect(problem('{"format": "nnlab-model-spec", "version": 1, "input": [784], "layers": []}')).toBe(
+        'the layer list is empty: a model needs at least one layer',
+      );
       expect(problem('input(784)')).toMatch(/^the layer list is empty/);
     });
   });

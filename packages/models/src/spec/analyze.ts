@@ -166,7 +166,8 @@ export function analyzeSpec(given: ModelSpec, options: AnalyzeSpecOptions = {}):
         break;
     }
     const values = out.reduce((a, b) => a * b, 1);
-    if (values > MAX_ACTIVATIONS) throw new SpecError(`its output ${shapeText(out)} has ${fmt(values)} values per sample, absurdly many (at most ${fmt(MAX_ACTIVATIONS)})`, where);
+    if (values > MAX_ACTIVATIONS)
+      throw new SpecError(`its output ${shapeText(out)} has ${fmt(values)} values per sample, absurdly many (at most ${fmt(MAX_ACTIVATIONS)})`, where);
     total += params;
     trainable += params - nonTrainable;
     if (total > maxParams) {
@@ -179,7 +180,11 @@ export function analyzeSpec(given: ModelSpec, options: AnalyzeSpecOptions = {}):
   if (options.classes !== undefined) {
     const classes = options.classes;
     const wherelast = { layer: last.index, text: last.text };
-    if (shape.length !== 1) throw new SpecError(`the model ends with a ${shapeText(shape)} image, not ${classes} class outputs: end with flatten and dense(${classes},softmax)`, wherelast);
+    if (shape.length !== 1)
+      throw new SpecError(
+        `the model ends with a ${shapeText(shape)} image, not ${classes} class outputs: end with flatten and dense(${classes},softmax)`,
+        wherelast,
+      );
     const ok = shape[0] === classes || (classes === 2 && shape[0] === 1);
     if (!ok) throw new SpecError(`the model gives ${shape[0]} outputs but the dataset has ${classes} classes`, wherelast);
   }

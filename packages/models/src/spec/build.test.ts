@@ -52,7 +52,9 @@ describe('specOf', () => {
   });
 
   it('round-trips every layer type and argument through buildModel', () => {
-    const spec = parseSpec('input(20x20x3) conv(6,5x3,elu,valid,stride=2x1,bias=false) bn(momentum=0.9,epsilon=0.01) pool(3,stride=1,same) avgpool(2) act(selu) gap dropout(0.25) dense(7,softplus,bias=false)');
+    const spec = parseSpec(
+      'input(20x20x3) conv(6,5x3,elu,valid,stride=2x1,bias=false) bn(momentum=0.9,epsilon=0.01) pool(3,stride=1,same) avgpool(2) act(selu) gap dropout(0.25) dense(7,softplus,bias=false)',
+    );
     expect(specOf(buildModel(spec))).toEqual(spec);
   });
 
@@ -80,6 +82,8 @@ describe('model metadata', () => {
   it('is empty without metadata and refuses malformed metadata', () => {
     expect(readModelMetadata({ userDefinedMetadata: undefined })).toEqual({});
     expect(() => readModelMetadata({ userDefinedMetadata: { nnlab: { classNames: [1, 2] } } })).toThrow(/classNames must be a list of strings/);
-    expect(() => readModelMetadata({ userDefinedMetadata: { nnlab: { spec: { format: 'nnlab-model-spec', version: 9 } } } })).toThrow(/unsupported spec version 9/);
+    expect(() => readModelMetadata({ userDefinedMetadata: { nnlab: { spec: { format: 'nnlab-model-spec', version: 9 } } } })).toThrow(
+      /unsupported spec version 9/,
+    );
   });
 });

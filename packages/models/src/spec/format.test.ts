@@ -46,7 +46,9 @@ describe('parseSpec: the text form', () => {
   });
 
   it('reads training settings after ;', () => {
-    const spec = parseSpec('input(784) dense(10,relu) dense(10,softmax) ; rmsprop(lr=0.01,rho=0.95,momentum=0.5,centered) epochs(10) batch(64) val(0.1) loss(categoricalCrossentropy) classweights(balanced)');
+    const spec = parseSpec(
+      'input(784) dense(10,relu) dense(10,softmax) ; rmsprop(lr=0.01,rho=0.95,momentum=0.5,centered) epochs(10) batch(64) val(0.1) loss(categoricalCrossentropy) classweights(balanced)',
+    );
     expect(spec.training).toEqual({
       optimizer: { name: 'rmsprop', learningRate: 0.01, rho: 0.95, momentum: 0.5, epsilon: 1e-7, centered: true },
       loss: 'categoricalCrossentropy',

@@ -32,7 +32,10 @@ export function setModelMetadata(model: tf.LayersModel, spec: ModelSpec, classNa
  * Throws `SpecError` when they are there but malformed.
  */
 export function readModelMetadata(source: tf.LayersModel | { userDefinedMetadata?: unknown }): ModelMetadata {
-  const meta = 'getUserDefinedMetadata' in source && typeof source.getUserDefinedMetadata === 'function' ? source.getUserDefinedMetadata() : (source as { userDefinedMetadata?: unknown }).userDefinedMetadata;
+  const meta =
+    'getUserDefinedMetadata' in source && typeof source.getUserDefinedMetadata === 'function'
+      ? source.getUserDefinedMetadata()
+      : (source as { userDefinedMetadata?: unknown }).userDefinedMetadata;
   const entry = meta && typeof meta === 'object' ? (meta as Record<string, unknown>)[METADATA_KEY] : undefined;
   if (entry === undefined) return {};
   if (typeof entry !== 'object' || entry === null) throw new SpecError(`userDefinedMetadata.${METADATA_KEY} must be an object`);

@@ -29,11 +29,24 @@ function layerSpecOf(layer: tf.layers.Layer): LayerSpec {
     case 'Conv2D':
       expectDefault(layer, c, 'dataFormat', ['channelsLast']);
       expectDefault(layer, c, 'dilationRate', [1, [1, 1]]);
-      return normalizeLayer({ type: 'conv2d', filters: c.filters, kernel: pair(c.kernelSize), strides: pair(c.strides), padding: c.padding, activation: c.activation, useBias: c.useBias });
+      return normalizeLayer({
+        type: 'conv2d',
+        filters: c.filters,
+        kernel: pair(c.kernelSize),
+        strides: pair(c.strides),
+        padding: c.padding,
+        activation: c.activation,
+        useBias: c.useBias,
+      });
     case 'MaxPooling2D':
     case 'AveragePooling2D':
       expectDefault(layer, c, 'dataFormat', ['channelsLast']);
-      return normalizeLayer({ type: cls === 'MaxPooling2D' ? 'maxpool2d' : 'avgpool2d', pool: pair(c.poolSize), strides: pair(c.strides ?? c.poolSize), padding: c.padding });
+      return normalizeLayer({
+        type: cls === 'MaxPooling2D' ? 'maxpool2d' : 'avgpool2d',
+        pool: pair(c.poolSize),
+        strides: pair(c.strides ?? c.poolSize),
+        padding: c.padding,
+      });
     case 'Flatten':
       return { type: 'flatten' };
     case 'GlobalAveragePooling2D':
@@ -50,7 +63,9 @@ function layerSpecOf(layer: tf.layers.Layer): LayerSpec {
     case 'Activation':
       return normalizeLayer({ type: 'activation', activation: c.activation });
     default:
-      throw new SpecError(`layer ${layer.name}: ${cls} is not a layer of the model spec (it has dense, conv2d, pooling, flatten, gap, dropout, batchnorm, activation)`);
+      throw new SpecError(
+        `layer ${layer.name}: ${cls} is not a layer of the model spec (it has dense, conv2d, pooling, flatten, gap, dropout, batchnorm, activation)`,
+      );
   }
 }
 

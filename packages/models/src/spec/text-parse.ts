@@ -79,7 +79,9 @@ function rawLayer(call: Call, type: LayerSpec['type']): Record<string, unknown> 
     else if (type === 'dropout' && !Number.isNaN(numberOf(a))) set('rate', numberOf(a));
     else if ((type === 'dense' || type === 'conv2d') && (isInteger(a) || isSize(a))) throw new Error(`too many sizes in ${call.text}: write ${USAGE[type]}`);
     else if (type === 'activation' || type === 'dense' || type === 'conv2d') {
-      throw new Error(`unknown ${isInteger(a) ? 'argument' : 'activation or argument'} '${a}': activations are ${ACTIVATIONS.join(', ')}; write ${USAGE[type]}`);
+      throw new Error(
+        `unknown ${isInteger(a) ? 'argument' : 'activation or argument'} '${a}': activations are ${ACTIVATIONS.join(', ')}; write ${USAGE[type]}`,
+      );
     } else throw unknownArg(a);
   }
   for (const [key, v] of call.named) {
@@ -89,7 +91,8 @@ function rawLayer(call: Call, type: LayerSpec['type']): Record<string, unknown> 
     } else if ((key === 'stride' || key === 'strides') && type !== 'dense') set('strides', sizeOf(v));
     else if (key === 'padding') set('padding', v.toLowerCase());
     else if (key === 'bias' && (type === 'dense' || type === 'conv2d')) set('useBias', boolOf(key, v));
-    else if ((key === 'kernel' && type === 'conv2d') || ((key === 'size' || key === 'pool') && type.endsWith('pool2d'))) set(key === 'kernel' ? 'kernel' : 'pool', sizeOf(v));
+    else if ((key === 'kernel' && type === 'conv2d') || ((key === 'size' || key === 'pool') && type.endsWith('pool2d')))
+      set(key === 'kernel' ? 'kernel' : 'pool', sizeOf(v));
     else if ((key === 'units' && type === 'dense') || (key === 'filters' && type === 'conv2d') || (key === 'rate' && type === 'dropout')) set(key, valueOf(v));
     else if (type === 'batchnorm' && (key === 'momentum' || key === 'epsilon' || key === 'eps')) set(key === 'eps' ? 'epsilon' : key, valueOf(v));
     else throw unknownArg(`${key}=`);
@@ -116,7 +119,18 @@ function parseTraining(calls: Call[]): TrainingSpec {
       if ((OPTIMIZER_NAMES as readonly string[]).includes(c.name)) {
         if (out.optimizer) throw new Error('a second optimizer');
         const o: Record<string, unknown> = { name: c.name };
-        const keys: Record<string, string> = { lr: 'learningRate', learningrate: 'learningRate', rho: 'rho', momentum: 'momentum', epsilon: 'epsilon', eps: 'epsilon', beta1: 'beta1', beta2: 'beta2', centered: 'centered', nesterov: 'nesterov' };
+        const keys: Record<string, string> = {
+          lr: 'learningRate',
+          learningrate: 'learningRate',
+          rho: 'rho',
+          momentum: 'momentum',
+          epsilon: 'epsilon',
+          eps: 'epsilon',
+          beta1: 'beta1',
+          beta2: 'beta2',
+          centered: 'centered',
+          nesterov: 'nesterov',
+        };
         c.positional.forEach((p, i) => {
           if (i === 0 && !Number.isNaN(numberOf(p))) o.learningRate = numberOf(p);
           else if (p === 'centered' || p === 'nesterov') o[p] = true;
@@ -141,7 +155,9 @@ function parseTraining(calls: Call[]): TrainingSpec {
         if (c.positional.length === 1 && (first === 'balanced' || first === 'none')) out.classWeights = first === 'balanced';
         else out.classWeights = c.positional.map(numberOf);
       } else {
-        throw new Error(`unknown training setting '${c.name}': expected rmsprop(…)/adam(…)/sgd(…), loss(…), epochs(n), batch(n), val(f), classweights(balanced|none|w1,w2,…)`);
+        throw new Error(
+          `unknown training setting '${c.name}': expected rmsprop(…)/adam(…)/sgd(…), loss(…), epochs(n), batch(n), val(f), classweights(balanced|none|w1,w2,…)`,
+        );
       }
     } catch (e) {
       throw e instanceof SpecError ? e : new SpecError(`training ${c.text}: ${(e as Error).message}`);

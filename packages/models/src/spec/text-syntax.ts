@@ -38,7 +38,8 @@ export function splitCalls(text: string): { layers: Call[]; training: Call[] } {
     const start = i;
     while (i < n && /[A-Za-z0-9_-]/.test(text[i])) i++;
     const name = text.slice(start, i);
-    if (!name) throw new SpecError(`unexpected '${ch}' at character ${start + 1} of the spec: layers look like conv(16,3x3,relu) pool(2) flatten dense(10,softmax)`);
+    if (!name)
+      throw new SpecError(`unexpected '${ch}' at character ${start + 1} of the spec: layers look like conv(16,3x3,relu) pool(2) flatten dense(10,softmax)`);
     let args = '';
     let j = i;
     while (j < n && text[j] === ' ') j++;

@@ -100,7 +100,17 @@ export type LayerSpec = DenseSpec | Conv2DSpec | Pool2DSpec | FlattenSpec | Glob
 
 /** Every layer type, in the order the docs list them. */
 export type LayerType = LayerSpec['type'];
-export const LAYER_TYPES: readonly LayerType[] = ['dense', 'conv2d', 'maxpool2d', 'avgpool2d', 'flatten', 'globalavgpool2d', 'dropout', 'batchnorm', 'activation'];
+export const LAYER_TYPES: readonly LayerType[] = [
+  'dense',
+  'conv2d',
+  'maxpool2d',
+  'avgpool2d',
+  'flatten',
+  'globalavgpool2d',
+  'dropout',
+  'batchnorm',
+  'activation',
+];
 
 /** An optimizer and its settings (unset fields take Keras' defaults; see `resolveOptimizerConfig`). */
 export type OptimizerSpec = OptimizerOptions;

@@ -48,7 +48,8 @@ export function applyZooArgs(spec: ModelSpec, args: ZooArgs = {}): ModelSpec {
     input = [args.inputSize];
   }
   if (args.imageSize !== undefined) {
-    if (!input || input.length !== 3) throw new ModelArgsError(`imageSize applies to an image input; ${spec.name ?? 'this model'} reads vectors (use inputSize)`);
+    if (!input || input.length !== 3)
+      throw new ModelArgsError(`imageSize applies to an image input; ${spec.name ?? 'this model'} reads vectors (use inputSize)`);
     input = [args.imageSize, args.imageSize, input[2]];
   }
   return { ...spec, ...(input ? { input } : {}), layers };

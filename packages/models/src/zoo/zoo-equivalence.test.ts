@@ -65,12 +65,18 @@ describe('zoo specs build what the old builders built', () => {
     expect(buildZooModel('mlp-hog', { inputSize: 100, hidden: [] }).inputs[0].shape).toEqual([null, 100]);
     const cnn = buildZooModel('cnn-pneumonia', { imageSize: 64, hidden: [8] });
     expect(cnn.inputs[0].shape).toEqual([null, 64, 64, 1]);
-    expect(cnn.layers.slice(-3).map((l) => l.outputShape)).toEqual([[null, 512], [null, 8], [null, 1]]);
+    expect(cnn.layers.slice(-3).map((l) => l.outputShape)).toEqual([
+      [null, 512],
+      [null, 8],
+      [null, 1],
+    ]);
   });
 
   it('refuses knobs that do not fit the model', () => {
     expect(() => buildZooModel('cnn-mnist', { inputSize: 10 })).toThrow(/inputSize applies to a vector input; cnn-mnist reads images/);
-    expect(() => buildZooModel('cnn-mnist', { imageSize: 4 })).toThrow(/layer 6 pool\(2\): a 2×2 window is larger than the 1×1×10 output of layer 5 conv\(10,2x2,relu\) \(valid padding\)/);
+    expect(() => buildZooModel('cnn-mnist', { imageSize: 4 })).toThrow(
+      /layer 6 pool\(2\): a 2×2 window is larger than the 1×1×10 output of layer 5 conv\(10,2x2,relu\) \(valid padding\)/,
+    );
     // A 3×3 kernel over 2×2 is fine with 'same' padding, as Keras (and the old builder) allowed.
     expect(buildZooModel('cnn-pneumonia', { imageSize: 32 }).outputShape).toEqual([null, 1]);
   });

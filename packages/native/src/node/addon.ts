@@ -41,7 +41,12 @@ export interface NativeAddonInfo {
 export interface NativeAddon {
   info(): NativeAddonInfo;
   createModel(desc: NativeModelDesc): NativeModelHandle;
-  modelInfo(h: NativeModelHandle): { threads: number; flopsPerSample: number; slotsPerWeight: number; weights: { name: string; shape: number[]; trainable: boolean }[] };
+  modelInfo(h: NativeModelHandle): {
+    threads: number;
+    flopsPerSample: number;
+    slotsPerWeight: number;
+    weights: { name: string; shape: number[]; trainable: boolean }[];
+  };
   loadWeights(h: NativeModelHandle, arrays: Float32Array[]): void;
   storeWeights(h: NativeModelHandle, arrays: Float32Array[]): void;
   loadSlots(h: NativeModelHandle, arrays: Float32Array[]): void;
@@ -100,7 +105,11 @@ function tryLoad(): AddonStatus {
   if (process.platform !== 'linux') return { available: false, reason: `the native engine is built on Linux only (this is ${process.platform})` };
   const file = addonPath();
   if (!file) return { available: false, reason: 'the @nnlab/native package folder was not found' };
-  if (!existsSync(file)) return { available: false, reason: `the addon was not built (${file} is missing: install g++ and libdnnl-dev, then npm ci or npx nx run @nnlab/native:build)` };
+  if (!existsSync(file))
+    return {
+      available: false,
+      reason: `the addon was not built (${file} is missing: install g++ and libdnnl-dev, then npm ci or npx nx run @nnlab/native:build)`,
+    };
   try {
     const addon = createRequire(join(hereDir(), 'noop.js'))(file) as NativeAddon;
     return { available: true, addon, info: addon.info() };

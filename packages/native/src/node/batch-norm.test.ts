@@ -10,7 +10,10 @@ beforeAll(async () => {
 });
 
 type BnArgs = NonNullable<Parameters<typeof tf.layers.batchNormalization>[0]>;
-const bn = (args: BnArgs = {}) => () => tf.layers.batchNormalization(args);
+const bn =
+  (args: BnArgs = {}) =>
+  () =>
+    tf.layers.batchNormalization(args);
 
 type Without = ('gamma' | 'beta')[];
 const cases: { name: string; make: () => tf.layers.Layer; input: number[]; batch: number; training?: boolean; wantDx?: boolean; without?: Without }[] = [

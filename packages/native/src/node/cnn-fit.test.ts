@@ -26,10 +26,23 @@ const init = (seed: number) => tf.initializers.glorotUniform({ seed });
 function courseCnn(): tf.Sequential {
   const layers: tf.layers.Layer[] = [];
   for (let i = 0; i < 3; i++) {
-    layers.push(tf.layers.conv2d({ ...(i === 0 ? { inputShape: [28, 28, 1] } : {}), filters: 10, kernelSize: 2, padding: 'same', activation: 'relu', kernelInitializer: init(10 + i) }));
+    layers.push(
+      tf.layers.conv2d({
+        ...(i === 0 ? { inputShape: [28, 28, 1] } : {}),
+        filters: 10,
+        kernelSize: 2,
+        padding: 'same',
+        activation: 'relu',
+        kernelInitializer: init(10 + i),
+      }),
+    );
     layers.push(tf.layers.maxPooling2d({ poolSize: 2 }));
   }
-  layers.push(tf.layers.flatten(), tf.layers.dense({ units: 10, activation: 'relu', kernelInitializer: init(20) }), tf.layers.dense({ units: 10, activation: 'softmax', kernelInitializer: init(21) }));
+  layers.push(
+    tf.layers.flatten(),
+    tf.layers.dense({ units: 10, activation: 'relu', kernelInitializer: init(20) }),
+    tf.layers.dense({ units: 10, activation: 'softmax', kernelInitializer: init(21) }),
+  );
   return tf.sequential({ layers });
 }
 

@@ -15,14 +15,46 @@ const cases: { name: string; make: () => tf.layers.Layer; input: number[]; batch
   { name: "batch 1, 3×3 on 5×5, 'same', relu", make: conv({ padding: 'same', activation: 'relu' }), input: [5, 5, 3], batch: 1 },
   { name: "3×3 on 5×5, 'valid', linear", make: conv({ padding: 'valid' }), input: [5, 5, 2], batch: 3 },
   { name: "stride 2, 'same', odd 7×7, sigmoid", make: conv({ strides: 2, padding: 'same', activation: 'sigmoid' }), input: [7, 7, 3], batch: 2 },
-  { name: "stride 2, 'valid', 4×4 kernel on 9×9, tanh", make: conv({ kernelSize: 4, strides: 2, padding: 'valid', activation: 'tanh' }), input: [9, 9, 2], batch: 2 },
-  { name: '1 channel in, 1 filter, first layer (no dx)', make: conv({ filters: 1, padding: 'same', activation: 'relu' }), input: [6, 5, 1], batch: 3, wantDx: false },
+  {
+    name: "stride 2, 'valid', 4×4 kernel on 9×9, tanh",
+    make: conv({ kernelSize: 4, strides: 2, padding: 'valid', activation: 'tanh' }),
+    input: [9, 9, 2],
+    batch: 2,
+  },
+  {
+    name: '1 channel in, 1 filter, first layer (no dx)',
+    make: conv({ filters: 1, padding: 'same', activation: 'relu' }),
+    input: [6, 5, 1],
+    batch: 3,
+    wantDx: false,
+  },
   { name: '128 channels in', make: conv({ filters: 16, padding: 'same', activation: 'relu' }), input: [6, 6, 128], batch: 2 },
   { name: '128 filters out', make: conv({ filters: 128, padding: 'same', activation: 'relu' }), input: [6, 6, 8], batch: 2 },
-  { name: "2×2 'same' (the course CNN's first layer: extra pad bottom/right)", make: conv({ filters: 10, kernelSize: 2, padding: 'same', activation: 'relu' }), input: [28, 28, 1], batch: 3, wantDx: false },
-  { name: "2×2 'same' on 7×7×10 (the course CNN's third layer)", make: conv({ filters: 10, kernelSize: 2, padding: 'same', activation: 'relu' }), input: [7, 7, 10], batch: 5 },
-  { name: "2×3 kernel, strides [2, 1], 'same', no bias", make: conv({ kernelSize: [2, 3], strides: [2, 1], padding: 'same', useBias: false }), input: [5, 6, 3], batch: 2 },
-  { name: "1×1 kernel, stride 2, 'same' on even 6×6", make: conv({ kernelSize: 1, strides: 2, padding: 'same', activation: 'relu' }), input: [6, 6, 5], batch: 3 },
+  {
+    name: "2×2 'same' (the course CNN's first layer: extra pad bottom/right)",
+    make: conv({ filters: 10, kernelSize: 2, padding: 'same', activation: 'relu' }),
+    input: [28, 28, 1],
+    batch: 3,
+    wantDx: false,
+  },
+  {
+    name: "2×2 'same' on 7×7×10 (the course CNN's third layer)",
+    make: conv({ filters: 10, kernelSize: 2, padding: 'same', activation: 'relu' }),
+    input: [7, 7, 10],
+    batch: 5,
+  },
+  {
+    name: "2×3 kernel, strides [2, 1], 'same', no bias",
+    make: conv({ kernelSize: [2, 3], strides: [2, 1], padding: 'same', useBias: false }),
+    input: [5, 6, 3],
+    batch: 2,
+  },
+  {
+    name: "1×1 kernel, stride 2, 'same' on even 6×6",
+    make: conv({ kernelSize: 1, strides: 2, padding: 'same', activation: 'relu' }),
+    input: [6, 6, 5],
+    batch: 3,
+  },
   { name: 'softmax activation over the filters', make: conv({ filters: 5, padding: 'valid', activation: 'softmax' }), input: [4, 4, 2], batch: 2 },
 ];
 
@@ -63,6 +95,8 @@ describeNative('native Conv2D parity with tfjs cpu', () => {
   });
 
   it("rejects a 'valid' kernel larger than the input", () => {
-    expect(() => runLayer({ layer: { kind: 'conv2d', filters: 2, kernelH: 5, kernelW: 5 }, input: [4, 4, 1], n: 1, x: new Float32Array(16) })).toThrow(/window 5 larger than input 4/);
+    expect(() => runLayer({ layer: { kind: 'conv2d', filters: 2, kernelH: 5, kernelW: 5 }, input: [4, 4, 1], n: 1, x: new Float32Array(16) })).toThrow(
+      /window 5 larger than input 4/,
+    );
   });
 });

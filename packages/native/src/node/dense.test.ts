@@ -14,13 +14,28 @@ function dense(units: number, activation: string, inputShape?: number[]): tf.lay
 
 const cases: { name: string; build: () => tf.Sequential; batch: number; maxBatch?: number; classWeight?: number[] }[] = [
   { name: 'relu → softmax, batch 1', build: () => tf.sequential({ layers: [dense(7, 'relu', [5]), dense(3, 'softmax')] }), batch: 1 },
-  { name: 'tanh → sigmoid (binary), class weights, partial batch', build: () => tf.sequential({ layers: [dense(6, 'tanh', [9]), dense(1, 'sigmoid')] }), batch: 5, maxBatch: 8, classWeight: [0.3, 2] },
-  { name: 'sigmoid → linear → softmax, batch 13', build: () => tf.sequential({ layers: [dense(17, 'sigmoid', [11]), dense(4, 'linear'), dense(10, 'softmax')] }), batch: 13 },
+  {
+    name: 'tanh → sigmoid (binary), class weights, partial batch',
+    build: () => tf.sequential({ layers: [dense(6, 'tanh', [9]), dense(1, 'sigmoid')] }),
+    batch: 5,
+    maxBatch: 8,
+    classWeight: [0.3, 2],
+  },
+  {
+    name: 'sigmoid → linear → softmax, batch 13',
+    build: () => tf.sequential({ layers: [dense(17, 'sigmoid', [11]), dense(4, 'linear'), dense(10, 'softmax')] }),
+    batch: 13,
+  },
   {
     name: 'Flatten of NHWC, Activation layer, no bias',
     build: () =>
       tf.sequential({
-        layers: [tf.layers.flatten({ inputShape: [3, 4, 2] }), tf.layers.dense({ units: 5, useBias: false }), tf.layers.activation({ activation: 'relu' }), dense(3, 'softmax')],
+        layers: [
+          tf.layers.flatten({ inputShape: [3, 4, 2] }),
+          tf.layers.dense({ units: 5, useBias: false }),
+          tf.layers.activation({ activation: 'relu' }),
+          dense(3, 'softmax'),
+        ],
       }),
     batch: 4,
   },

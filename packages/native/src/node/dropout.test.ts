@@ -45,7 +45,9 @@ describeNative('native Dropout', () => {
   });
 
   it('rejects a rate outside [0, 1) in one line', () => {
-    expect(() => runLayer({ layer: { kind: 'dropout', rate: 1 }, input: [4], n: 1, x: new Float32Array(4) })).toThrow(/^Dropout rate must be in \[0, 1\), got 1/);
+    expect(() => runLayer({ layer: { kind: 'dropout', rate: 1 }, input: [4], n: 1, x: new Float32Array(4) })).toThrow(
+      /^Dropout rate must be in \[0, 1\), got 1/,
+    );
   });
 
   it('leaves a dropout with a noiseShape to tfjs, with the reason', () => {

@@ -40,7 +40,11 @@ interface ChildRun {
 function runChild(env: Record<string, string>): ChildRun {
   const file = addonPath();
   if (!file) throw new Error('the @nnlab/native package folder was not found');
-  const r = spawnSync(process.execPath, ['-e', CHILD], { env: { ...process.env, ...env, ONEDNN_VERBOSE: '1', DNNL_VERBOSE: '1', NNLAB_TEST_ADDON: file }, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, ['-e', CHILD], {
+    env: { ...process.env, ...env, ONEDNN_VERBOSE: '1', DNNL_VERBOSE: '1', NNLAB_TEST_ADDON: file },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   if (r.status !== 0) throw new Error(`the child process failed (${r.status}): ${r.stderr.split('\n')[0]}`);
   const lines = r.stdout.split('\n');
   const result = lines.find((l) => l.startsWith('RESULT '));

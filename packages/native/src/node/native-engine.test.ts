@@ -19,7 +19,10 @@ function mnist(count: number, sampleShape = [784]): Dataset {
 
 function mlp(): tf.Sequential {
   return tf.sequential({
-    layers: [tf.layers.dense({ inputShape: [784], units: 64, activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({ seed: 3 }) }), tf.layers.dense({ units: 10, activation: 'softmax', kernelInitializer: tf.initializers.glorotUniform({ seed: 4 }) })],
+    layers: [
+      tf.layers.dense({ inputShape: [784], units: 64, activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({ seed: 3 }) }),
+      tf.layers.dense({ units: 10, activation: 'softmax', kernelInitializer: tf.initializers.glorotUniform({ seed: 4 }) }),
+    ],
   });
 }
 
@@ -73,7 +76,13 @@ describe('the native engine behind fit', () => {
     const [train, validation] = [sliceDataset(all, 0, 640), sliceDataset(all, 640, 800)];
     const model = tf.sequential({
       layers: [
-        tf.layers.conv2d({ inputShape: [28, 28, 1], filters: 4, kernelSize: 3, activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({ seed: 7 }) }),
+        tf.layers.conv2d({
+          inputShape: [28, 28, 1],
+          filters: 4,
+          kernelSize: 3,
+          activation: 'relu',
+          kernelInitializer: tf.initializers.glorotUniform({ seed: 7 }),
+        }),
         tf.layers.batchNormalization(),
         tf.layers.maxPooling2d({ poolSize: 2 }),
         tf.layers.dropout({ rate: 0.4 }),
@@ -108,7 +117,9 @@ describe('the native engine behind fit', () => {
     const after = model.getWeights()[0].dataSync();
     expect(after.some((v, i) => v !== before[i])).toBe(true);
     // A layer the native engine lacks (elu): auto falls back to the next engine and says why.
-    const elu = tf.sequential({ layers: [tf.layers.dense({ inputShape: [784], units: 8, activation: 'elu' }), tf.layers.dense({ units: 10, activation: 'softmax' })] });
+    const elu = tf.sequential({
+      layers: [tf.layers.dense({ inputShape: [784], units: 8, activation: 'elu' }), tf.layers.dense({ units: 10, activation: 'softmax' })],
+    });
     const events: unknown[] = [];
     const fb = await fit(elu, mnist(64), { batchSize: 32, onEvent: (e) => void (e.type === 'engine' && events.push(e)) });
     expect(fb.engine.name).not.toBe('native');
@@ -121,8 +132,7 @@ describe('the native engine behind fit', () => {
 });
 
 describe('the addon outside this process', () => {
-  const run = (env: Record<string, string>, code: string) =>
-    spawnSync(process.execPath, ['-e', code], { encoding: 'utf8', env: { ...process.env, ...env } });
+  const run = (env: Record<string, string>, code: string) => spawnSync(process.execPath, ['-e', code], { encoding: 'utf8', env: { ...process.env, ...env } });
   const file = addonPath()!;
   const step = `
     const a = require(${JSON.stringify(file)});
@@ -152,7 +162,12 @@ describe('the addon outside this process', () => {
     const missing = JSON.parse(run(env, code).stdout.trim().split('\n').pop()!) as { available: boolean; reason: string };
     expect(missing.available).toBe(false);
     expect(missing.reason).toMatch(/not built .*g\+\+ and libdnnl-dev/);
-    const required = JSON.parse(run({ ...env, NNLAB_REQUIRE_NATIVE: '1' }, code).stdout.trim().split('\n').pop()!) as { error: string; code: string };
+    const required = JSON.parse(
+      run({ ...env, NNLAB_REQUIRE_NATIVE: '1' }, code)
+        .stdout.trim()
+        .split('\n')
+        .pop()!,
+    ) as { error: string; code: string };
     expect(required.code).toBe('BACKEND_UNAVAILABLE');
     expect(required.error).toMatch(/NNLAB_REQUIRE_NATIVE=1 asks for the native engine/);
   });

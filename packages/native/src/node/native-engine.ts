@@ -119,7 +119,11 @@ class NativeTrainingEngine implements TrainingEngine {
       // Slot variables in the optimizer's own order (index = position among the trainable weights).
       const order = request.model.trainableWeights.map((w) => w.originalName);
       this.slotVars = this.trainable.map((w) => this.rule!.slots(order.indexOf(w.originalName), w.read() as tf.Variable));
-      if (this.slotVars.every((s) => s.length === per)) addon.loadSlots(handle, this.slotVars.flat().map((s) => Float32Array.from(s.dataSync() as Float32Array)));
+      if (this.slotVars.every((s) => s.length === per))
+        addon.loadSlots(
+          handle,
+          this.slotVars.flat().map((s) => Float32Array.from(s.dataSync() as Float32Array)),
+        );
       else this.slotVars = [];
     }
     const { train } = request;
@@ -140,7 +144,10 @@ class NativeTrainingEngine implements TrainingEngine {
     const { addon, handle } = this;
     const weights = this.plan.weights.map((w) => new Float32Array(shapeSize(w.shape as number[])));
     addon.storeWeights(handle, weights);
-    assignVariables(this.plan.weights.map((w) => w.read() as tf.Variable), weights);
+    assignVariables(
+      this.plan.weights.map((w) => w.read() as tf.Variable),
+      weights,
+    );
     if (this.slotVars.length) {
       const slots = this.slotVars.flat();
       const arrays = slots.map((s) => new Float32Array(s.size));

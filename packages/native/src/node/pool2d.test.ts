@@ -21,7 +21,12 @@ const cases: { name: string; make: () => tf.layers.Layer; input: number[]; batch
   { name: 'max at inference (no workspace)', make: max({ poolSize: 2 }), input: [5, 5, 3], batch: 2, training: false },
   { name: "avg 2×2 'valid' on odd 5×5", make: avg({ poolSize: 2 }), input: [5, 5, 3], batch: 2 },
   { name: "avg 2×2 'same' on 5×5 (padding excluded)", make: avg({ poolSize: 2, padding: 'same' }), input: [5, 5, 2], batch: 2 },
-  { name: "avg 3×3 stride 1 'same' on 6×6 (overlapping, padding excluded)", make: avg({ poolSize: 3, strides: 1, padding: 'same' }), input: [6, 6, 3], batch: 2 },
+  {
+    name: "avg 3×3 stride 1 'same' on 6×6 (overlapping, padding excluded)",
+    make: avg({ poolSize: 3, strides: 1, padding: 'same' }),
+    input: [6, 6, 3],
+    batch: 2,
+  },
   { name: 'avg 3×2 stride [2, 1] on 7×5', make: avg({ poolSize: [3, 2], strides: [2, 1] }), input: [7, 5, 2], batch: 2 },
   { name: 'global average on 5×7×3', make: () => tf.layers.globalAveragePooling2d({}), input: [5, 7, 3], batch: 3 },
   { name: 'global average on 1×1×128, batch 1', make: () => tf.layers.globalAveragePooling2d({}), input: [1, 1, 128], batch: 1 },
@@ -43,7 +48,9 @@ describeNative('native pooling parity with tfjs cpu', () => {
   });
 
   it('rejects a flat input in one line', () => {
-    expect(() => runLayer({ layer: { kind: 'globalAveragePooling2d' }, input: [8], n: 1, x: new Float32Array(8) })).toThrow(/^GlobalAveragePooling2D needs an input of rank 4/);
+    expect(() => runLayer({ layer: { kind: 'globalAveragePooling2d' }, input: [8], n: 1, x: new Float32Array(8) })).toThrow(
+      /^GlobalAveragePooling2D needs an input of rank 4/,
+    );
   });
 
   it('leaves channelsFirst pools to tfjs, with the reason', () => {

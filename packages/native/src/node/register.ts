@@ -9,8 +9,7 @@ import { nativeEngine } from './native-engine';
 
 /** What `nnlab backends` shows about the native engine. */
 export type NativeEngineStatus =
-  | { available: true; version: string; isa: string; maxThreads: number; layerKinds: string[] }
-  | { available: false; reason: string };
+  { available: true; version: string; isa: string; maxThreads: number; layerKinds: string[] } | { available: false; reason: string };
 
 /** The addon's state without registering anything. */
 export function nativeEngineStatus(): NativeEngineStatus {

@@ -53,7 +53,9 @@ it('a storm of signals during training and prediction: no heap corruption, every
       }, 2);
     }
   });
-  const { code, signal } = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => proc.on('exit', (c, s) => resolve({ code: c, signal: s })));
+  const { code, signal } = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    proc.on('exit', (c, s) => resolve({ code: c, signal: s })),
+  );
   clearInterval(storm);
   expect({ code, signal, stderr: stderr.slice(-300) }).toEqual({ code: 0, signal: null, stderr: '' });
   const result = JSON.parse(stdout.trim().split('\n').pop()!) as { steps: number; received: number; loss: number };

@@ -120,7 +120,15 @@ export function layerParity(make: () => tf.layers.Layer, inputShape: number[], o
   layer.setWeights(
     layer.weights.map((w, i) => {
       const shape = w.shape as number[];
-      return tf.tensor(initialWeight(shortName(w), shape.reduce((a, b) => a * b, 1), seed + 10 + i, without), shape);
+      return tf.tensor(
+        initialWeight(
+          shortName(w),
+          shape.reduce((a, b) => a * b, 1),
+          seed + 10 + i,
+          without,
+        ),
+        shape,
+      );
     }),
   );
   // The native layer's weights: the tfjs ones minus those it goes without.
@@ -129,7 +137,11 @@ export function layerParity(make: () => tf.layers.Layer, inputShape: number[], o
   const s = loadAddon();
   const plan = planNativeModel(model, s.available ? s.info.layerKinds : []);
   if (typeof plan === 'string') throw new Error(`not native: ${plan}`);
-  const desc: NativeLayerDesc = { ...plan.layers[0], ...(without.includes('gamma') ? { scale: false } : {}), ...(without.includes('beta') ? { center: false } : {}) };
+  const desc: NativeLayerDesc = {
+    ...plan.layers[0],
+    ...(without.includes('gamma') ? { scale: false } : {}),
+    ...(without.includes('beta') ? { center: false } : {}),
+  };
 
   const sample = inputShape.reduce((a, b) => a * b, 1);
   const outShape = (layer.outputShape as number[]).slice(1);

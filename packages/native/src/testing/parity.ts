@@ -105,7 +105,11 @@ export async function nativeParity(model: tf.LayersModel, options: ParityOptions
   });
   addon.loadWeights(train, weights);
   addon.setData(train, x, y);
-  addon.trainStep(train, Int32Array.from({ length: batch }, (_, i) => i), new Float64Array(2));
+  addon.trainStep(
+    train,
+    Int32Array.from({ length: batch }, (_, i) => i),
+    new Float64Array(2),
+  );
   const after = weights.map((w) => new Float32Array(w.length));
   addon.storeWeights(train, after);
   addon.disposeModel(train);

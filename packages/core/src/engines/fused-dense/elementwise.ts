@@ -5,7 +5,6 @@
 import { LOSS_EPSILON } from '../../losses';
 import type { Activation } from './plan';
 
-
 /** The activation of rows [0, n) in place. */
 export function activate(f: Float32Array, at: number, n: number, stride: number, units: number, activation: Activation): void {
   if (activation === 'linear') return;
@@ -45,7 +44,16 @@ const inside = (p: number): boolean => p >= CLIP_LO && p <= CLIP_HI;
  * Softmax of the logits in place, the categorical cross-entropy of the clipped probabilities
  * (weighted mean), and the logits' gradient p ⊙ (g − Σ p·g) with g = −(w/n)·y/p inside the clip.
  */
-export function softmaxCrossEntropy(f: Float32Array, act: number, delta: number, y: Float32Array, w: Float32Array | undefined, n: number, stride: number, units: number): number {
+export function softmaxCrossEntropy(
+  f: Float32Array,
+  act: number,
+  delta: number,
+  y: Float32Array,
+  w: Float32Array | undefined,
+  n: number,
+  stride: number,
+  units: number,
+): number {
   let total = 0;
   const g = new Float64Array(units);
   for (let r = 0; r < n; r++) {
@@ -82,7 +90,16 @@ export function softmaxCrossEntropy(f: Float32Array, act: number, delta: number,
  * (weighted mean over samples), and the logits' gradient g·p·(1 − p) with
  * g = −(w/(n·units))·(y/p − (1 − y)/(1 − p)) inside the clip.
  */
-export function sigmoidBinaryCrossEntropy(f: Float32Array, act: number, delta: number, y: Float32Array, w: Float32Array | undefined, n: number, stride: number, units: number): number {
+export function sigmoidBinaryCrossEntropy(
+  f: Float32Array,
+  act: number,
+  delta: number,
+  y: Float32Array,
+  w: Float32Array | undefined,
+  n: number,
+  stride: number,
+  units: number,
+): number {
   let total = 0;
   for (let r = 0; r < n; r++) {
     const o = act + r * stride;
@@ -101,4 +118,3 @@ export function sigmoidBinaryCrossEntropy(f: Float32Array, act: number, delta: n
   }
   return total / n;
 }
-

@@ -20,7 +20,7 @@ export function gemmColumns(
   out: number,
   outStride: number,
 ): void {
-  for (let col = 0; col < outStride; ) {
+  for (let col = 0; col < outStride;) {
     const left = (outStride - col) >> 2;
     const args = [table, kp, d + col * 4, rowCount, colCount, aRowStride, dRowStride, dColStride, out + col * 4, outStride * 4, 0] as const;
     if (left >= 3) {

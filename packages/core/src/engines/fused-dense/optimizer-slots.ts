@@ -20,7 +20,14 @@ export function ownSlots(backend: BackendWasm, rule: HostUpdateRule, index: numb
 }
 
 /** One variable's update: `fresh` ← rule(variable, gradient), slots updated in place. */
-export function applyRule(backend: BackendWasm, rule: HostUpdateRule, slots: tf.Variable[], variable: tf.Variable, gradient: Float32Array, fresh: tf.TensorInfo): void {
+export function applyRule(
+  backend: BackendWasm,
+  rule: HostUpdateRule,
+  slots: tf.Variable[],
+  variable: tf.Variable,
+  gradient: Float32Array,
+  fresh: tf.TensorInfo,
+): void {
   const slotViews = slots.map((s) => f32View(backend, s));
   rule.apply(f32View(backend, variable), gradient, slotViews, f32View(backend, fresh));
 }

@@ -28,7 +28,6 @@ export interface DensePlan {
   biasIndex: number;
 }
 
-
 export const roundUp4 = (n: number): number => (n + 3) & ~3;
 
 /** Everything a trainer needs, once `model`, optimizer, loss and backend qualify. */
@@ -57,7 +56,6 @@ export function fusedDenseSupport(model: tf.LayersModel, optimizer: tf.Optimizer
   const plan = planFusedDense(model, optimizer, loss);
   return typeof plan === 'string' ? plan : null;
 }
-
 
 function planLayers(model: tf.LayersModel, loss: LossName): DensePlan[] | string {
   if (!(model instanceof tf.Sequential)) return 'only Sequential models are fused';

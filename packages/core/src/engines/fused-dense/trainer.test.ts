@@ -143,7 +143,14 @@ describe('the fused dense trainer (wasm)', () => {
 
   it('leaves a model that predicts with the new weights (no stale XNNPACK packing of the old ones)', async () => {
     await tf.setBackend('wasm');
-    const model = buildModel(20, [{ units: 8, activation: 'relu' }, { units: 4, activation: 'softmax' }], 5);
+    const model = buildModel(
+      20,
+      [
+        { units: 8, activation: 'relu' },
+        { units: 4, activation: 'softmax' },
+      ],
+      5,
+    );
     const x = tf.tensor2d(seededValues(3 * 20, 9, 0, 1), [3, 20]);
     const before = (model.predict(x) as tf.Tensor).dataSync().slice();
     const result = await fit(model, dataset(64, 20, 4, 5), { batchSize: 16, optimizer: rmsprop() });
@@ -152,7 +159,14 @@ describe('the fused dense trainer (wasm)', () => {
     // The same weights on the cpu backend give the same predictions.
     const weights = model.getWeights().map((w) => ({ values: w.dataSync().slice(), shape: w.shape }));
     await tf.setBackend('cpu');
-    const cpuModel = buildModel(20, [{ units: 8, activation: 'relu' }, { units: 4, activation: 'softmax' }], 5);
+    const cpuModel = buildModel(
+      20,
+      [
+        { units: 8, activation: 'relu' },
+        { units: 4, activation: 'softmax' },
+      ],
+      5,
+    );
     cpuModel.setWeights(weights.map((w) => tf.tensor(w.values, w.shape)));
     const cpu = (cpuModel.predict(tf.tensor2d(seededValues(3 * 20, 9, 0, 1), [3, 20])) as tf.Tensor).dataSync();
     expect(maxAbsDiff(after, before)).toBeGreaterThan(1e-3);
@@ -162,15 +176,33 @@ describe('the fused dense trainer (wasm)', () => {
 
   it('says why a model, loss, optimizer or backend is not fused', async () => {
     await tf.setBackend('wasm');
-    const mlp = buildModel(8, [{ units: 4, activation: 'relu' }, { units: 3, activation: 'softmax' }], 1);
+    const mlp = buildModel(
+      8,
+      [
+        { units: 4, activation: 'relu' },
+        { units: 3, activation: 'softmax' },
+      ],
+      1,
+    );
     expect(fusedDenseSupport(mlp, rmsprop(), 'categoricalCrossentropy')).toBeNull();
     expect(fusedDenseSupport(mlp, rmsprop(), 'binaryCrossentropy')).toMatch(/sigmoid output/);
     expect(fusedDenseSupport(mlp, new KerasRMSprop(1e-3, 0.9, 0.5, 1e-7), 'categoricalCrossentropy')).toMatch(/host update rule/);
     expect(fusedDenseSupport(mlp, tf.train.sgd(0.1), 'categoricalCrossentropy')).toMatch(/host update rule/);
-    const elu = buildModel(8, [{ units: 4, activation: 'elu' }, { units: 3, activation: 'softmax' }], 1);
+    const elu = buildModel(
+      8,
+      [
+        { units: 4, activation: 'elu' },
+        { units: 3, activation: 'softmax' },
+      ],
+      1,
+    );
     expect(fusedDenseSupport(elu, rmsprop(), 'categoricalCrossentropy')).toMatch(/hidden activation 'elu'/);
     const cnn = tf.sequential({
-      layers: [tf.layers.conv2d({ inputShape: [4, 4, 1], filters: 2, kernelSize: 2 }), tf.layers.flatten(), tf.layers.dense({ units: 2, activation: 'softmax' })],
+      layers: [
+        tf.layers.conv2d({ inputShape: [4, 4, 1], filters: 2, kernelSize: 2 }),
+        tf.layers.flatten(),
+        tf.layers.dense({ units: 2, activation: 'softmax' }),
+      ],
     });
     expect(fusedDenseSupport(cnn, rmsprop(), 'categoricalCrossentropy')).toMatch(/Conv2D/);
     await tf.setBackend('cpu');

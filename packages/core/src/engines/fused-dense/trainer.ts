@@ -178,7 +178,8 @@ class DenseStackTrainer implements FusedDenseTrainer {
 
   step(x: Float32Array, y: Float32Array, w: Float32Array | undefined, n: number, predictions: Float32Array): number {
     if (this.disposed) throw new Error('fused dense trainer: used after dispose()');
-    if (!(Number.isInteger(n) && n >= 1 && n <= this.maxBatch)) throw new RangeError(`fused dense trainer: batch of ${n} samples, expected 1..${this.maxBatch}`);
+    if (!(Number.isInteger(n) && n >= 1 && n <= this.maxBatch))
+      throw new RangeError(`fused dense trainer: batch of ${n} samples, expected 1..${this.maxBatch}`);
     const { layers, buffers } = this;
     const inputs = layers[0].inputs;
     const outputs = layers[layers.length - 1].units;
@@ -286,9 +287,6 @@ class DenseStackTrainer implements FusedDenseTrainer {
     for (const t of this.temps) release(this.backend, t);
     this.temps.length = 0;
   }
-
-
-
 
   private alloc(floats: number): number {
     const t = allocF32(this.backend, [floats]);
