@@ -36,6 +36,21 @@ export const WASM_LOOP_MODULES = {
   maxPool2x2: heapModule(WASM_MODULES.maxPool2x2, ['maxPool2x2'] as const),
 };
 
+/** One of the gemm4xN loops (N = 1, 2, 3 vectors of 4 output columns per row block); see `SimdKernels.gemm4x1`. */
+export type Gemm4xN = (
+  table: number,
+  kp: number,
+  d: number,
+  rowCount: number,
+  colCount: number,
+  aRowStride: number,
+  dRowStride: number,
+  dColStride: number,
+  out: number,
+  outStride: number,
+  mOff: number,
+) => void;
+
 /** Typed SIMD loops for GEMMs, the max-pool gradient and row-wise bias operations. */
 export interface SimdKernels {
   readonly memory: WebAssembly.Memory;
@@ -45,45 +60,9 @@ export interface SimdKernels {
    * D[d + t·dRowStride + u·dColStride + 16j ..] over j < N vectors (4 floats each): a GEMM whose
    * reduction index runs over a 2-D block (t, u), so A and D may have gaps between their rows.
    */
-  gemm4x1(
-    table: number,
-    kp: number,
-    d: number,
-    rowCount: number,
-    colCount: number,
-    aRowStride: number,
-    dRowStride: number,
-    dColStride: number,
-    out: number,
-    outStride: number,
-    mOff: number,
-  ): void;
-  gemm4x2(
-    table: number,
-    kp: number,
-    d: number,
-    rowCount: number,
-    colCount: number,
-    aRowStride: number,
-    dRowStride: number,
-    dColStride: number,
-    out: number,
-    outStride: number,
-    mOff: number,
-  ): void;
-  gemm4x3(
-    table: number,
-    kp: number,
-    d: number,
-    rowCount: number,
-    colCount: number,
-    aRowStride: number,
-    dRowStride: number,
-    dColStride: number,
-    out: number,
-    outStride: number,
-    mOff: number,
-  ): void;
+  gemm4x1: Gemm4xN;
+  gemm4x2: Gemm4xN;
+  gemm4x3: Gemm4xN;
   /**
    * `count` disjoint 2×2 windows along one row, `c` ≥ 4 channels (NHWC): window w's top-left is
    * x + w·winStep, its dy is dy + w·c·4, its dx is dx + w·winStep (dx written, not added). The
