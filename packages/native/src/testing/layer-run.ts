@@ -11,7 +11,8 @@ import * as tf from '@tensorflow/tfjs';
 import { loadAddon } from '../node/addon';
 import { nativeRequired } from '../node/register';
 import { planNativeModel, type NativeLayerDesc } from '../plan';
-import { relError, seeded } from './parity';
+import { seededValues } from '@nnlab/kernels-wasm/testing';
+import { relError } from './parity';
 
 /** Arguments of the addon's runLayer. */
 export interface RunLayerArgs {
@@ -104,8 +105,8 @@ const shortName = (w: tf.LayerVariable) => w.originalName.split('/').pop() ?? w.
 /** The values a test gives each weight (variances and scales stay positive; omitted ones neutral). */
 function initialWeight(name: string, size: number, seed: number, without: string[]): Float32Array {
   if (without.includes(name)) return new Float32Array(size).fill(name === 'gamma' ? 1 : 0);
-  if (name === 'moving_variance' || name === 'gamma') return seeded(size, seed, 0.5, 1.5);
-  return seeded(size, seed, -0.5, 0.5);
+  if (name === 'moving_variance' || name === 'gamma') return seededValues(size, seed, 0.5, 1.5);
+  return seededValues(size, seed, -0.5, 0.5);
 }
 
 /** Runs `make()` (a fresh tfjs layer) natively and on tfjs' cpu backend and compares. */
@@ -145,8 +146,8 @@ export function layerParity(make: () => tf.layers.Layer, inputShape: number[], o
 
   const sample = inputShape.reduce((a, b) => a * b, 1);
   const outShape = (layer.outputShape as number[]).slice(1);
-  const x = seeded(batch * sample, seed);
-  const dy = training ? seeded(batch * outShape.reduce((a, b) => a * b, 1), seed + 1) : undefined;
+  const x = seededValues(batch * sample, seed);
+  const dy = training ? seededValues(batch * outShape.reduce((a, b) => a * b, 1), seed + 1) : undefined;
   const weights = nativeWeights.map((w) => Float32Array.from(w.read().dataSync() as Float32Array));
   const got = runLayer({ layer: desc, input: inputShape, n: batch, x, weights, training, dy, wantDx });
 

@@ -7,6 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { getLoss, type LossName } from '@nnlab/core';
+import { seededValues } from '@nnlab/kernels-wasm/testing';
 import { loadAddon, type NativeAddon } from '../node/addon';
 import { planNativeModel } from '../plan';
 
@@ -19,17 +20,6 @@ export function relError(a: ArrayLike<number>, b: ArrayLike<number>): number {
     scale = Math.max(scale, Math.abs(b[i]));
   }
   return scale === 0 ? diff : diff / scale;
-}
-
-/** Deterministic values in [lo, hi). */
-export function seeded(n: number, seed: number, lo = -1, hi = 1): Float32Array {
-  const out = new Float32Array(n);
-  let s = (seed * 2654435761) >>> 0 || 1;
-  for (let i = 0; i < n; i++) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    out[i] = lo + ((s >>> 8) / 16777216) * (hi - lo);
-  }
-  return out;
 }
 
 export interface ParityResult {
@@ -63,9 +53,9 @@ export async function nativeParity(model: tf.LayersModel, options: ParityOptions
   const outputs = (model.outputs[0].shape.slice(1) as number[]).reduce((a, b) => a * b, 1);
   const sample = inShape.reduce((a, b) => a * b, 1);
   const loss: LossName = options.loss ?? (outputs === 1 ? 'binaryCrossentropy' : 'categoricalCrossentropy');
-  const x = seeded(batch * sample, seed);
+  const x = seededValues(batch * sample, seed);
   const y = new Float32Array(batch * outputs);
-  const labels = seeded(batch, seed + 1, 0, outputs === 1 ? 2 : outputs);
+  const labels = seededValues(batch, seed + 1, 0, outputs === 1 ? 2 : outputs);
   for (let i = 0; i < batch; i++) {
     if (outputs === 1) y[i] = Math.floor(labels[i]);
     else y[i * outputs + Math.floor(labels[i])] = 1;
