@@ -1,5 +1,6 @@
 /** Small fixed models for the tests: seeded weights, the zoo's layer kinds and names. */
 import * as tf from '@tensorflow/tfjs';
+import { createRng } from '@nnlab/core';
 
 /**
  * A cnn-mnist-like CNN (two conv blocks) on `side × side × 1`, `outputs` classes (1 = sigmoid).
@@ -48,13 +49,8 @@ export function linearModel(w: number[][], b: number[]): tf.Sequential {
   return model;
 }
 
-/** A seeded input in [0, 1). */
+/** A seeded input in [0, 1) (core's generator, the one that shuffles training data). */
 export function seededInput(n: number, seed = 3): Float32Array {
-  let s = seed >>> 0;
-  const out = new Float32Array(n);
-  for (let i = 0; i < n; i++) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    out[i] = s / 2 ** 32;
-  }
-  return out;
+  const rng = createRng(seed);
+  return Float32Array.from({ length: n }, () => rng.next());
 }

@@ -3,6 +3,7 @@
  * compile to Vega, a `View` with renderer `none`, `toSVG()`. A seeded random source makes the SVG
  * repeatable. PNG goes through sharp (librsvg), flattened on white.
  */
+import { createRng } from '@nnlab/core';
 import sharp from 'sharp';
 import type { TopLevelSpec } from 'vega-lite';
 import type { VegaLiteSpec } from '../charts/vega-lite';
@@ -29,22 +30,11 @@ export interface RenderChartOptions {
   background?: string;
 }
 
-function seededRandom(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Renders a Vega-Lite spec to an SVG string. */
 export async function renderChartSvg(spec: VegaLiteSpec, options: RenderChartOptions = {}): Promise<string> {
   const [vega, { compile }] = await loadVega();
   // setRandom (from vega-statistics) is exported at run time but missing from vega's typings.
-  (vega as unknown as { setRandom(f: () => number): void }).setRandom(seededRandom(options.seed ?? 1));
+  (vega as unknown as { setRandom(f: () => number): void }).setRandom(createRng(options.seed ?? 1).next);
   const withBackground = { background: options.background ?? 'white', ...spec } as unknown as TopLevelSpec;
   const view = new vega.View(vega.parse(compile(withBackground).spec), { renderer: 'none' });
   try {
