@@ -36,6 +36,12 @@ test('a short mlp-raw run (2,000 images, 2 epochs) shows curves, a confusion mat
   const counts = await w.page.$$eval('[data-testid=confusion-chart] svg .mark-text.role-mark text', (ts) => ts.map((t) => Number(t.textContent)));
   expect(counts).toHaveLength(100);
   expect(counts.reduce((a, b) => a + b, 0)).toBe(334);
+  // The matrix's text alternative: the same counts, a row per true class.
+  const tableCounts = await w.page.$$eval('[data-testid=confusion-table] tbody tr', (rows) =>
+    rows.map((r) => [...r.querySelectorAll('td')].map((td) => Number(td.textContent))),
+  );
+  expect(tableCounts).toHaveLength(10);
+  expect(tableCounts.flat().reduce((a, b) => a + b, 0)).toBe(334);
   const accuracy = Number(await w.page.getAttribute('[data-testid=test-metrics]', 'data-accuracy'));
   expect(accuracy).toBeGreaterThan(0.2);
   expect(await w.page.locator('[data-testid=per-class-table] tbody tr').count()).toBe(10);

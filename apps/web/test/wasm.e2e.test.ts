@@ -96,6 +96,12 @@ test('cnn-pneumonia: a decision-threshold control gives sensitivity and specific
   const [, , recall] = /precision\/recall([\d.]+)\/([\d.]+)/.exec(metrics.replace(/\s+/g, '')) ?? [];
   expect(Number(await result.getAttribute('data-sensitivity'))).toBeCloseTo(Number(recall), 3);
   const specAt05 = Number(await result.getAttribute('data-specificity'));
+  // The ROC's text alternative: nine thresholds; its 0.50 row agrees with the control.
+  const rocRows = await w.page.$$eval('[data-testid=roc-table] tbody tr', (rows) => rows.map((r) => [...r.children].map((c) => c.textContent ?? '')));
+  expect(rocRows.map((r) => r[0])).toEqual(['0.10', '0.20', '0.30', '0.40', '0.50', '0.60', '0.70', '0.80', '0.90']);
+  expect(Number(rocRows[4][1])).toBeCloseTo(Number(await result.getAttribute('data-sensitivity')), 3);
+  expect(Number(rocRows[4][2])).toBeCloseTo(specAt05, 3);
+  expect(await w.page.textContent('[data-testid=roc-table] summary')).toMatch(/AUC 0\.\d{4}/);
   // A lower threshold finds at least as many pneumonia cases and clears at most as many normal ones.
   await w.page.$eval('[data-testid=threshold-input]', (el) => {
     (el as HTMLInputElement).value = '0.1';
@@ -106,6 +112,8 @@ test('cnn-pneumonia: a decision-threshold control gives sensitivity and specific
   );
   expect(Number(await result.getAttribute('data-specificity'))).toBeLessThanOrEqual(specAt05);
   expect(await w.page.textContent('[data-testid=course-model-note]')).toContain('not a diagnostic tool');
+  // The 60,000-image caveat is MNIST's; PneumoniaMNIST (also "mnist" in its name) does not get it.
+  expect(await w.page.textContent('[data-testid=test-set-run]')).not.toMatch(/60,000/);
   await screenshot(w.page, 'train-pneumonia-threshold');
   expect(w.errors).toEqual([]);
 }, 180_000);

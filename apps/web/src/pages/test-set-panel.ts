@@ -22,6 +22,8 @@ export class TestSetPanel {
   private readonly threshold = h('div', { class: 'threshold-slot' });
   private readonly confusion = new VegaChart('confusion-chart');
   private readonly roc = new VegaChart('roc-chart');
+  /** The charts' text alternatives (tables with the same numbers). */
+  private readonly tables = h('div', { class: 'chart-tables' });
   /** Test images of a clicked confusion-matrix cell, with explanations (src/explain/). */
   private readonly gallery = h('div', { class: 'gallery-slot', 'data-testid': 'confusion-gallery' });
   private classNames: string[] = [];
@@ -33,6 +35,7 @@ export class TestSetPanel {
       h('h2', {}, 'Test set'),
       this.caption,
       h('div', { class: 'results-row' }, this.metrics, this.confusion.el, this.roc.el),
+      this.tables,
       this.threshold,
       this.gallery,
     );
@@ -43,6 +46,7 @@ export class TestSetPanel {
     this.caption.textContent = why;
     this.metrics.replaceChildren();
     this.threshold.replaceChildren();
+    this.tables.replaceChildren();
     this.confusion.clear();
     this.roc.clear();
     this.gallery.replaceChildren();
@@ -75,15 +79,18 @@ export class TestSetPanel {
     const classNames = r.config.classNames ?? test?.confusionMatrix.map((_, i) => String(i)) ?? [];
     this.classNames = classNames;
     this.gallery.replaceChildren();
-    const limited = r.config.data.trainCount < 60000 && r.config.data.name.toLowerCase().includes('mnist');
+    // MNIST's digits (not PneumoniaMNIST, whose name also says "mnist"): the course used all 60,000.
+    const limited = r.config.data.trainCount < 60000 && r.config.data.name.toLowerCase() === 'mnist';
     this.caption.dataset.detail = `run ${r.id}, ${r.history.loss.length} epoch(s) on ${r.config.data.trainCount} training images${limited ? ' (a training-set limit: the course trained on all 60,000, so compare its accuracy with care)' : ''}`;
     this.caption.textContent = this.caption.dataset.detail;
     this.threshold.replaceChildren();
+    this.tables.replaceChildren();
     if (!test) {
       this.metrics.replaceChildren(h('p', { class: 'muted' }, 'this run has no test metrics'));
       return;
     }
     this.metrics.replaceChildren(metricsView(test, classNames, course, r.config.data.testCount));
+    this.tables.append(confusionTable(test.confusionMatrix, classNames));
     const renders = [
       this.confusion.render(
         buildConfusionMatrixSpec(test.confusionMatrix, {
@@ -96,11 +103,61 @@ export class TestSetPanel {
     ];
     if (isBinaryEvaluation(test) && run.testScores) {
       const { labels, scores } = run.testScores;
-      if (Number.isFinite(test.auc)) renders.push(this.roc.render(buildRocSpec(rocCurve(labels, scores), { auc: test.auc, size: 220 })));
+      if (Number.isFinite(test.auc)) {
+        renders.push(this.roc.render(buildRocSpec(rocCurve(labels, scores), { auc: test.auc, size: 220 })));
+        this.tables.append(rocTable(labels, scores, test.auc, classNames));
+      }
       this.threshold.replaceChildren(thresholdControl(labels, scores, classNames));
     } else this.roc.clear();
     await Promise.all(renders);
   }
+}
+
+/** A collapsed table: the text alternative of a chart. */
+function altTable(testId: string, summary: string, head: string[], rows: (string | number)[][]): HTMLElement {
+  return h(
+    'details',
+    { class: 'chart-alt', 'data-testid': testId },
+    h('summary', {}, summary),
+    h(
+      'div',
+      { class: 'table-scroll' },
+      h(
+        'table',
+        {},
+        h('thead', {}, h('tr', {}, ...head.map((t) => h('th', { scope: 'col' }, t)))),
+        h('tbody', {}, ...rows.map(([first, ...rest]) => h('tr', {}, h('th', { scope: 'row' }, String(first)), ...rest.map((v) => h('td', {}, String(v)))))),
+      ),
+    ),
+  );
+}
+
+/** The confusion matrix as a table: a row per true class, a column per predicted class. */
+function confusionTable(matrix: number[][], classNames: string[]): HTMLElement {
+  const name = (i: number) => classNames[i] ?? String(i);
+  return altTable(
+    'confusion-table',
+    'the confusion matrix as a table',
+    ['true \\ predicted', ...matrix.map((_, j) => name(j))],
+    matrix.map((row, i) => [name(i), ...row]),
+  );
+}
+
+/** Thresholds of the ROC table. */
+const ROC_TABLE_THRESHOLDS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
+
+/** The ROC curve as a table: sensitivity and specificity at nine decision thresholds. */
+function rocTable(labels: number[], scores: number[], auc: number, classNames: string[]): HTMLElement {
+  const positive = classNames[1] ?? 'positive';
+  return altTable(
+    'roc-table',
+    `the ROC curve as a table (AUC ${fmt(auc, 4)}, “${positive}” is positive)`,
+    ['threshold', 'sensitivity (true-positive rate)', 'specificity', 'false-positive rate'],
+    ROC_TABLE_THRESHOLDS.map((t) => {
+      const m = thresholdMetrics(labels, scores, t);
+      return [t.toFixed(2), fmt(m.sensitivity, 3), fmt(m.specificity, 3), fmt(1 - m.specificity, 3)];
+    }),
+  );
 }
 
 /** A slider for the decision threshold with sensitivity and specificity on the test set. */
