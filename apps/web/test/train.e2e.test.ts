@@ -85,3 +85,48 @@ test('a drawn "1" gets a prediction from every session model, with the HOG pictu
   await showTab(w.page, 'train');
   expect(w.errors).toEqual([]);
 });
+
+/** Presses Tab until `selector` has the keyboard focus; fails when it is never reached. */
+async function tabTo(selector: string, max = 80): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (await w.page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await w.page.keyboard.press('Tab');
+  }
+  throw new Error(`${selector} is not reachable with the Tab key`);
+}
+
+test('keyboard only: from the top of the page, Tab reaches the Train tab, the model, the fields and Train; Enter starts a run', async () => {
+  await w.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await tabTo('[data-tab=use]');
+  await w.page.keyboard.press('Enter');
+  await w.page.waitForSelector('[data-page=use]:not([hidden])');
+  await tabTo('[data-tab=train]');
+  await w.page.keyboard.press('Enter');
+  await w.page.waitForSelector('[data-page=train]:not([hidden])');
+  await tabTo('[data-testid=model-select]');
+  await w.page.keyboard.press('Home'); // the first option: mlp-raw
+  expect(await w.page.inputValue('[data-testid=model-select]')).toBe('mlp-raw');
+  for (const [field, value] of [
+    ['epochs', '1'],
+    ['limit', '1000'],
+  ]) {
+    await tabTo(`[name=${field}]`);
+    await w.page.keyboard.press('Control+A');
+    await w.page.keyboard.type(value);
+  }
+  await tabTo('[data-testid=train-button]');
+  const before = await w.page.textContent('[data-testid=train-status]');
+  await w.page.keyboard.press('Enter');
+  // The status line of this run, not the previous run's.
+  await w.page.waitForFunction(
+    (b) => {
+      const el = document.querySelector('[data-testid=train-status]');
+      return el?.getAttribute('data-state') === 'done' && el.textContent !== b;
+    },
+    before,
+    { timeout: 120_000 },
+  );
+  expect(await w.page.textContent('[data-testid=train-status]')).toMatch(/^done: mlp-raw #\d+, test accuracy 0\.\d{4}/);
+  expect(await w.page.textContent('[data-testid=test-set-run]')).toMatch(/1 epoch\(s\) on 900 training images/);
+  expect(w.errors).toEqual([]);
+}, 120_000);
