@@ -34,7 +34,9 @@ async function watchLongTasks(): Promise<void> {
 test('mlp-raw trains 20 s in the worker: no long task over 100 ms on the page, Stop answered within 200 ms', async () => {
   expect(await w.page.textContent('[data-testid=backend-name]')).toBe('wasm');
   expect(Number(await w.page.getAttribute('[data-testid=backend-name]', 'data-threads'))).toBeGreaterThanOrEqual(2);
-  await startTraining(w.page, { model: 'mlp-raw', limit: 20000, epochs: 50, batchSize: 32 });
+  // Far more epochs than 20 s can train (the run is stopped below): a fast machine once finished
+  // all of 50 before the watch ended, leaving no "step" to stop in.
+  await startTraining(w.page, { model: 'mlp-raw', limit: 20000, epochs: 1000, batchSize: 32 });
   // Feedback before the first step: the status names what the worker is doing.
   await w.page.waitForFunction(() => /training worker|downloading|data:/.test(document.querySelector('[data-testid=train-status]')?.textContent ?? ''));
   await w.page.waitForFunction(() => /step \d+/.test(document.querySelector('[data-testid=train-progress]')?.textContent ?? ''), null, { timeout: 90_000 });
