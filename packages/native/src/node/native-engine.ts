@@ -69,16 +69,29 @@ export const nativeEngine: EngineFactory = {
     const handle = addon.createModel({ input: plan.input, layers: plan.layers, maxBatch });
     addon.loadWeights(handle, readVariables(plan.weights));
     const outputs = shapeSize((model.outputs[0].shape.slice(1) as number[]) ?? [1]);
-    const sampleSize = shapeSize(plan.input);
-    return {
-      info: engineInfo(info, addon.modelInfo(handle).threads),
-      predict(x: Float32Array, n: number, out: Float32Array): void {
-        addon.predict(handle, x.subarray(0, n * sampleSize), out.subarray(0, n * outputs));
-      },
-      dispose: () => addon.disposeModel(handle),
-    };
+    return handlePredictor(addon, handle, engineInfo(info, addon.modelInfo(handle).threads), shapeSize(plan.input), outputs, () => addon.disposeModel(handle));
   },
 };
+
+/** A Predictor over a native model handle: `n` samples of `sampleSize` in, `n × outputs` out. */
+function handlePredictor(
+  addon: NativeAddon,
+  handle: NativeModelHandle,
+  info: EngineInfo,
+  sampleSize: number,
+  outputs: number,
+  dispose: () => void,
+  alive = () => true,
+): Predictor {
+  return {
+    info,
+    predict(x: Float32Array, n: number, out: Float32Array): void {
+      if (!alive()) throw new Error('the native training engine was disposed');
+      addon.predict(handle, x.subarray(0, n * sampleSize), out.subarray(0, n * outputs));
+    },
+    dispose,
+  };
+}
 
 /** The part of nnlab's optimizers' host update rule (core's optimizer-state.ts) the engine uses: slots and the step count. */
 interface Rule {
@@ -170,17 +183,16 @@ class NativeTrainingEngine implements TrainingEngine {
    * batch normalization on its moving statistics.
    */
   predictor(): Predictor {
-    const { addon, handle } = this;
-    const sampleSize = shapeSize(this.request.train.sampleShape);
-    const outputs = shapeSize(this.request.train.targetShape);
-    return {
-      info: this.info,
-      predict: (x: Float32Array, n: number, out: Float32Array): void => {
-        if (this.disposed) throw new Error('the native training engine was disposed');
-        addon.predict(handle, x.subarray(0, n * sampleSize), out.subarray(0, n * outputs));
-      },
-      dispose: () => {},
-    };
+    const { train } = this.request;
+    return handlePredictor(
+      this.addon,
+      this.handle,
+      this.info,
+      shapeSize(train.sampleShape),
+      shapeSize(train.targetShape),
+      () => {},
+      () => !this.disposed,
+    );
   }
 
   dispose(): void {
