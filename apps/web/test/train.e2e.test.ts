@@ -32,6 +32,10 @@ test('a short mlp-raw run (2,000 images, 2 epochs) shows curves, a confusion mat
     expect(await w.page.locator(`[data-testid=${chart}] svg .mark-line.role-mark path`).count()).toBe(2);
     expect(await w.page.locator(`[data-testid=${chart}] svg .mark-symbol.role-mark path`).count()).toBe(4);
   }
+  // The curves' text alternative: a row per epoch (epoch number, then four numbers).
+  const historyRows = await w.page.$$eval('[data-testid=history-table] tbody tr', (rows) => rows.map((r) => [...r.children].map((c) => c.textContent ?? '')));
+  expect(historyRows.map((r) => r[0])).toEqual(['1', '2']);
+  for (const r of historyRows) for (const v of r.slice(1)) expect(Number.isFinite(Number(v))).toBe(true);
   // 10 × 10 cells, one text per cell, counting the ⌈2000/6⌉ = 334 test images.
   const counts = await w.page.$$eval('[data-testid=confusion-chart] svg .mark-text.role-mark text', (ts) => ts.map((t) => Number(t.textContent)));
   expect(counts).toHaveLength(100);

@@ -77,7 +77,7 @@ export async function evaluateModel(model: tf.LayersModel, data: Dataset, option
     const yielder = options.signal ? new EventLoopYielder() : undefined;
     for (let start = 0; start < data.size; start += batchSize) {
       if (yielder) {
-        await yielder.maybeYield();
+        if (yielder.due()) await yielder.yield();
         if (options.signal?.aborted) throw new InterruptedError('evaluation stopped');
       }
       const n = Math.min(batchSize, data.size - start);

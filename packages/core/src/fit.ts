@@ -144,7 +144,7 @@ export async function fit(model: tf.LayersModel, train: Dataset, options: FitOpt
       let hitSum = 0;
       let seen = 0;
       for (let step = 0; step < stepsPerEpoch; step++) {
-        await yielder.maybeYield();
+        if (yielder.due()) await yielder.yield();
         if (options.signal?.aborted) {
           stopped = true;
           break;

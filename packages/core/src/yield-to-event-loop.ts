@@ -26,13 +26,21 @@ export function yieldToEventLoop(): Promise<void> {
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
-/** Yields when at least `everyMs` passed since the last yield. */
+/**
+ * Yields when at least `everyMs` passed since the last yield. Callers test `due()` before awaiting
+ * `yield()`: a step that needs no yield then costs one clock read, not a promise (measured: the
+ * awaited no-op was ~3 % of a fused MLP step).
+ */
 export class EventLoopYielder {
   private last = now();
   constructor(private readonly everyMs = 20) {}
 
-  async maybeYield(): Promise<void> {
-    if (now() - this.last < this.everyMs) return;
+  /** Whether `everyMs` passed since the last yield. */
+  due(): boolean {
+    return now() - this.last >= this.everyMs;
+  }
+
+  async yield(): Promise<void> {
     await yieldToEventLoop();
     this.last = now();
   }

@@ -10,6 +10,7 @@ import type { CourseSettings } from '@nnlab/models';
 import type { RunSummary } from '../storage/saved-models';
 import { thresholdMetrics } from '../training/threshold-metrics';
 import type { GalleryOpener } from '../explain/confusion-gallery';
+import { altRow, altTable } from '../ui/alt-table';
 import { h } from '../ui/dom';
 import { metricsView } from '../ui/metrics-view';
 import { VegaChart } from '../ui/vega-chart';
@@ -113,25 +114,6 @@ export class TestSetPanel {
   }
 }
 
-/** A collapsed table: the text alternative of a chart. */
-function altTable(testId: string, summary: string, head: string[], rows: (string | number)[][]): HTMLElement {
-  return h(
-    'details',
-    { class: 'chart-alt', 'data-testid': testId },
-    h('summary', {}, summary),
-    h(
-      'div',
-      { class: 'table-scroll' },
-      h(
-        'table',
-        {},
-        h('thead', {}, h('tr', {}, ...head.map((t) => h('th', { scope: 'col' }, t)))),
-        h('tbody', {}, ...rows.map(([first, ...rest]) => h('tr', {}, h('th', { scope: 'row' }, String(first)), ...rest.map((v) => h('td', {}, String(v)))))),
-      ),
-    ),
-  );
-}
-
 /** The confusion matrix as a table: a row per true class, a column per predicted class. */
 function confusionTable(matrix: number[][], classNames: string[]): HTMLElement {
   const name = (i: number) => classNames[i] ?? String(i);
@@ -139,7 +121,7 @@ function confusionTable(matrix: number[][], classNames: string[]): HTMLElement {
     'confusion-table',
     'the confusion matrix as a table',
     ['true \\ predicted', ...matrix.map((_, j) => name(j))],
-    matrix.map((row, i) => [name(i), ...row]),
+    h('tbody', {}, ...matrix.map((row, i) => altRow([name(i), ...row]))),
   );
 }
 
@@ -153,10 +135,14 @@ function rocTable(labels: number[], scores: number[], auc: number, classNames: s
     'roc-table',
     `the ROC curve as a table (AUC ${fmt(auc, 4)}, “${positive}” is positive)`,
     ['threshold', 'sensitivity (true-positive rate)', 'specificity', 'false-positive rate'],
-    ROC_TABLE_THRESHOLDS.map((t) => {
-      const m = thresholdMetrics(labels, scores, t);
-      return [t.toFixed(2), fmt(m.sensitivity, 3), fmt(m.specificity, 3), fmt(1 - m.specificity, 3)];
-    }),
+    h(
+      'tbody',
+      {},
+      ...ROC_TABLE_THRESHOLDS.map((t) => {
+        const m = thresholdMetrics(labels, scores, t);
+        return altRow([t.toFixed(2), fmt(m.sensitivity, 3), fmt(m.specificity, 3), fmt(1 - m.specificity, 3)]);
+      }),
+    ),
   );
 }
 

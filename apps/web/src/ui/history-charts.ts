@@ -5,6 +5,7 @@
 import type { History } from '@nnlab/core';
 import { buildHistorySpec, type HistoryMetric, type TrainingHistory } from '@nnlab/metrics';
 import { fmt } from '../util/format';
+import { altRow, altTable } from './alt-table';
 import { h } from './dom';
 import { VegaChart } from './vega-chart';
 
@@ -28,21 +29,7 @@ export class HistoryCharts {
   private readonly acc = new VegaChart('acc-chart');
   /** The charts' text alternative: the same numbers as a table. */
   private readonly altBody = h('tbody');
-  private readonly alt = h(
-    'details',
-    { class: 'chart-alt', 'data-testid': 'history-table' },
-    h('summary', {}, 'the curves as a table'),
-    h(
-      'div',
-      { class: 'table-scroll' },
-      h(
-        'table',
-        {},
-        h('thead', {}, h('tr', {}, ...['epoch', 'loss', 'accuracy', 'val. loss', 'val. accuracy'].map((t) => h('th', { scope: 'col' }, t)))),
-        this.altBody,
-      ),
-    ),
-  );
+  private readonly alt = altTable('history-table', 'the curves as a table', ['epoch', 'loss', 'accuracy', 'val. loss', 'val. accuracy'], this.altBody);
   private altEpochs = -1;
 
   constructor() {
@@ -96,11 +83,7 @@ export class HistoryCharts {
   private updateTable(history: History): void {
     if (history.loss.length === this.altEpochs) return;
     this.altEpochs = history.loss.length;
-    this.altBody.replaceChildren(
-      ...history.loss.map((l, i) =>
-        h('tr', {}, h('th', { scope: 'row' }, String(i + 1)), ...[l, history.acc[i], history.val_loss[i], history.val_acc[i]].map((v) => h('td', {}, fmt(v)))),
-      ),
-    );
+    this.altBody.replaceChildren(...history.loss.map((l, i) => altRow([i + 1, ...[l, history.acc[i], history.val_loss[i], history.val_acc[i]].map(fmt)])));
   }
 
   private data(history: History, running?: RunningEpoch): TrainingHistory {
