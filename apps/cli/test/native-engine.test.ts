@@ -38,6 +38,12 @@ it('train runs on the native engine and the run record names it', () => {
   expect(engine.threads).toBe(1);
   expect(engine.isa).toMatch(/avx|sse/);
   expect(engine.fallbacks).toEqual([]);
+  // The engine, not the idle tfjs backend, is what people read: in `runs list`, `runs show` and compare.
+  const id = r.json<{ runId: string }>().runId;
+  const list = runCli(['runs', 'list', '--runs-dir', runsDir]);
+  expect(list.stdout).toMatch(new RegExp(`${id}\\s+mlp-raw\\s+complete\\s+1/1\\s+native\\s`));
+  const show = runCli(['runs', 'show', id, '--runs-dir', runsDir]);
+  expect(show.stdout).toMatch(/samples\/s, native \(oneDNN 2\.\d+\.\d+, \w+, 1 thread\)\)/);
 });
 
 it('with the addon hidden, train runs on wasm, says so once, and records why', () => {
@@ -47,6 +53,9 @@ it('with the addon hidden, train runs on wasm, says so once, and records why', (
   const engine = recordOf(r).engine!;
   expect(engine.name).toBe('fused-dense');
   expect(engine.fallbacks[0]).toEqual({ engine: 'native', reason: expect.stringMatching(/addon was not built/) });
+  const human = runCli(['train', 'mlp-raw', '--epochs', '1', '--limit', '1200', '--runs-dir', runsDir], HIDDEN);
+  expect(human.stderr).toMatch(/^engine: fused-dense on wasm$/m);
+  expect(human.stdout).toMatch(/trained in [\d.]+ s \(\d+ samples\/s, fused-dense on wasm\)/);
   const backends = runCli(['backends'], HIDDEN);
   expect(backends.status).toBe(0);
   expect(backends.stdout).toMatch(/native\s+no\s+the addon was not built/);

@@ -32,6 +32,7 @@ function record(): Record<string, unknown> {
       ],
     },
     timing: { trainSeconds: 1 },
+    engine: { name: 'native', threads: 2, isa: 'avx2', library: 'oneDNN 2.6.3', fallbacks: [] },
     modelDir: 'model',
   };
 }
@@ -58,6 +59,14 @@ describe('checkRunRecord', () => {
     ['numeric model id', (r: Rec) => (r.config.model = 7), 'config.model must be a non-empty string, got number 7'],
     ['unknown status', (r: Rec) => (r.status = 'done'), 'status must be one of running, complete, failed, interrupted, got string "done"'],
     ['confusion matrix of strings', (r: Rec) => (r.test.confusionMatrix = [['1']]), 'test.confusionMatrix must be a matrix of numbers, got an array'],
+    ['unknown engine', (r: Rec) => (r.engine.name = 'gpu'), 'engine.name must be one of native, fused-dense, tfjs, got string "gpu"'],
+    ['engine threads as text', (r: Rec) => (r.engine.threads = 'two'), 'engine.threads must be a number, got string "two"'],
+    ['engine a string', (r: Rec) => (r.engine = 'native'), 'engine must be an object, got string "native"'],
+    [
+      'fallbacks without reasons',
+      (r: Rec) => (r.engine.fallbacks = [{ engine: 'native' }]),
+      'engine.fallbacks must be a list of { engine, reason }, got an array',
+    ],
     ['modelDir not a string', (r: Rec) => (r.modelDir = 5), 'modelDir must be a relative folder name, got number 5'],
   ])('%s: refused with one line naming the field', (_what, damage, problem) => {
     const r = record();

@@ -7,6 +7,7 @@
  * Versions: 1 — first layout (a run stopped by Ctrl-C said `stopped`); 2 — a stopped run says
  * `interrupted`, and the model it saved is the last complete epoch's.
  */
+import { ENGINE_NAMES } from '@nnlab/core';
 import { RUN_RECORD_SCHEMA_VERSION, type RunRecord } from './run-record';
 
 /** What `checkRunRecord` says about a parsed `run.json`. */
@@ -59,6 +60,25 @@ function checkEvaluation(e: unknown, path: string): void {
   for (const k of ['precision', 'recall', 'specificity', 'f1', 'auc', 'macroF1']) optNum(ev, k, `${path}.`);
 }
 
+const optStr = (o: Json, key: string, path: string) => o[key] === undefined || str(o, key, path);
+
+/** The engine that trained: readers print it in lists and summaries. */
+function checkEngine(e: unknown): void {
+  need(isObject(e), 'engine', 'an object', e);
+  const engine = e as Json;
+  need((ENGINE_NAMES as readonly unknown[]).includes(engine.name), 'engine.name', `one of ${ENGINE_NAMES.join(', ')}`, engine.name);
+  optNum(engine, 'threads', 'engine.');
+  optStr(engine, 'isa', 'engine.');
+  optStr(engine, 'library', 'engine.');
+  const fallbacks = engine.fallbacks;
+  need(
+    Array.isArray(fallbacks) && fallbacks.every((f) => isObject(f) && typeof f.engine === 'string' && typeof f.reason === 'string'),
+    'engine.fallbacks',
+    'a list of { engine, reason }',
+    fallbacks,
+  );
+}
+
 /** Checks the current layout; throws a SchemaProblem naming the first field at fault. */
 function checkCurrent(r: Json): void {
   str(r, 'id', '');
@@ -85,6 +105,7 @@ function checkCurrent(r: Json): void {
   if (r.validation !== undefined) checkEvaluation(r.validation, 'validation');
   obj(r, 'timing', '');
   for (const k of ['trainSeconds', 'samplesPerSecond', 'evalSeconds', 'totalSeconds']) optNum(r.timing as Json, k, 'timing.');
+  if (r.engine !== undefined) checkEngine(r.engine);
   need(r.modelDir === undefined || (typeof r.modelDir === 'string' && r.modelDir !== ''), 'modelDir', 'a relative folder name', r.modelDir);
 }
 

@@ -8,6 +8,7 @@ import { isBinaryEvaluation } from '@nnlab/experiments';
 import { MODEL_IDS } from '@nnlab/models';
 import { UsageError } from '../exit-codes';
 import { addOptions, type OptionName } from '../options/table';
+import { engineLabel } from '../output/engine-label';
 import { createProgressBar } from '../output/progress-bar';
 import { resolveArch } from '../training/arch';
 import { planTrainRun, trainRun, type TrainRunOptions } from '../training/train-run';
@@ -138,7 +139,7 @@ export function registerTrain(program: Command, ctx: CommandContext): void {
           );
         }
         ctx.out(
-          `  trained in ${(record.timing.trainSeconds ?? 0).toFixed(1)} s (${Math.round(record.timing.samplesPerSecond ?? 0)} samples/s on ${record.config.backend})`,
+          `  trained in ${(record.timing.trainSeconds ?? 0).toFixed(1)} s (${Math.round(record.timing.samplesPerSecond ?? 0)} samples/s, ${engineLabel(record.engine, record.config.backend)})`,
         );
         if (runDir) ctx.out(`  run recorded in ${runDir}`);
       }

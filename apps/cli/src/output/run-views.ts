@@ -2,6 +2,7 @@
 import type { ListedRun } from '@nnlab/experiments/node';
 import { isBinaryEvaluation, type RunRecord } from '@nnlab/experiments';
 import { archDiff, formatArchDiff } from './arch-diff';
+import { engineLabel, engineShort } from './engine-label';
 import { formatTable } from './table';
 
 const f4 = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '-' : v.toFixed(4));
@@ -11,7 +12,7 @@ const f1 = (v: number | undefined) => (v === undefined ? '-' : v.toFixed(1));
 export function formatRunList(runs: ListedRun[]): string {
   if (runs.length === 0) return '(no runs yet: `nnlab train <model>` records one)';
   return formatTable(
-    ['id', 'model', 'state', 'epochs', 'backend', 'val_acc', 'test_acc', 'f1', 'auc', 'train_s'],
+    ['id', 'model', 'state', 'epochs', 'engine', 'val_acc', 'test_acc', 'f1', 'auc', 'train_s'],
     runs.map(({ record: r, state }) => {
       const t = r.test;
       return [
@@ -19,7 +20,7 @@ export function formatRunList(runs: ListedRun[]): string {
         r.config.model,
         state,
         `${r.history.loss.length}/${r.config.epochs}`,
-        r.config.backend,
+        engineShort(r.engine, r.config.backend),
         f4(r.history.val_acc.at(-1)),
         f4(t?.accuracy),
         t && isBinaryEvaluation(t) ? f4(t.f1) : '-',
@@ -74,7 +75,7 @@ export function formatRun(run: ListedRun): string {
   }
   if (r.timing.trainSeconds !== undefined)
     out.push(
-      `\ntiming: train ${f1(r.timing.trainSeconds)} s (${Math.round(r.timing.samplesPerSecond ?? 0)} samples/s), eval ${f1(r.timing.evalSeconds)} s, total ${f1(r.timing.totalSeconds)} s`,
+      `\ntiming: train ${f1(r.timing.trainSeconds)} s (${Math.round(r.timing.samplesPerSecond ?? 0)} samples/s, ${engineLabel(r.engine, r.config.backend)}), eval ${f1(r.timing.evalSeconds)} s, total ${f1(r.timing.totalSeconds)} s`,
     );
   return out.join('\n');
 }
@@ -99,6 +100,7 @@ const COMPARE_COLUMNS: Column[] = [
   { name: 'test_acc', value: (r) => r.test?.accuracy, best: 'max' },
   { name: 'f1', value: (r) => (r.test && isBinaryEvaluation(r.test) ? r.test.f1 : r.test?.macroF1), best: 'max' },
   { name: 'auc', value: (r) => (r.test && isBinaryEvaluation(r.test) ? r.test.auc : undefined), best: 'max' },
+  { name: 'engine', value: (r) => engineShort(r.engine, r.config.backend) },
   { name: 'train_s', value: (r) => r.timing.trainSeconds, best: 'min' },
 ];
 

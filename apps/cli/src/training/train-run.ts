@@ -12,6 +12,7 @@ import { planExperiment, runExperiment, type ExperimentPlan, type RunRecord } fr
 import { cachedHogFeatures, fileRunStore, nodeDataSource, resolveRunsDir } from '@nnlab/experiments/node';
 import type { HogBlockNorm } from '@nnlab/features-hog';
 import type { HiddenActivation, ModelSpec } from '@nnlab/models';
+import { engineLabel } from '../output/engine-label';
 import { runtimeVersions } from '../versions';
 import { resolveWasmThreads } from './wasm-threads-policy';
 
@@ -134,8 +135,7 @@ export async function trainRun(opts: TrainRunOptions, hooks: TrainRunHooks = {},
       onStatus: info,
       onEvent: (e) => {
         if (e.type === 'engine') {
-          const t = e.engine;
-          info(`engine: ${t.name}${t.library ? ` (${t.library}, ${t.isa}, ${t.threads} thread${t.threads === 1 ? '' : 's'})` : ''}`);
+          info(`engine: ${engineLabel(e.engine, backend.name)}`);
           for (const f of e.fallbacks) info(`  (${f.engine} skipped: ${f.reason})`);
         }
         return hooks.onEvent?.(e);
