@@ -65,6 +65,9 @@ it('answers Q1–Q4 with the numbers of the run records', () => {
   expect(md).toMatch(/\*\*Quick mode\*\*/);
   expect(md).toMatch(/validation accuracy \(end of training\)/);
   expect(md).toContain('## Architectures tried');
+  // Each run names the engine that trained it (native wherever the addon is built, as in CI).
+  expect(md).toMatch(/trained in [\d.]+ s on (native \(oneDNN 2\.\d+\.\d+, \w+, \d+ threads?\)|(fused-dense|tfjs) on \w+)\./);
+  expect(md).toMatch(/\| model \| run id \| status \| engine \| data files \(sha256\) \|/);
 });
 
 it('one runs location for every command: runs list and report find the reproduce set', () => {

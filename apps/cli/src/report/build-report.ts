@@ -12,6 +12,7 @@ import { topConfusions } from '@nnlab/metrics';
 import { getZooEntry } from '@nnlab/models';
 import { isBinaryEvaluation, type BinaryEvaluation, type RunRecord } from '@nnlab/experiments';
 import { archText } from '../output/arch-diff';
+import { engineLabel } from '../output/engine-label';
 import { architecturesSection } from './architectures-section';
 import { DocumentBuilder, type Figure, type ReportDocument } from './document';
 import { appendExplanation, type ExplainedModelId, type ExplanationSections } from './explain-figures';
@@ -125,7 +126,7 @@ function runLine(r: RunRecord): string {
       : c.data.validationCount > 0
         ? " (validation = the data set's own validation split)"
         : '';
-  return `Run \`${r.id}\` (${r.status}): ${r.history.loss.length} epochs, batch ${c.batchSize}, ${describeOptimizer(r)}, loss ${c.loss}, seed ${c.seed}, backend ${c.backend}; data ${c.data.name}: ${int(c.data.trainCount)} train / ${int(c.data.validationCount)} validation / ${int(c.data.testCount)} test${val}; trained in ${(r.timing.trainSeconds ?? 0).toFixed(1)} s.`;
+  return `Run \`${r.id}\` (${r.status}): ${r.history.loss.length} epochs, batch ${c.batchSize}, ${describeOptimizer(r)}, loss ${c.loss}, seed ${c.seed}; data ${c.data.name}: ${int(c.data.trainCount)} train / ${int(c.data.validationCount)} validation / ${int(c.data.testCount)} test${val}; trained in ${(r.timing.trainSeconds ?? 0).toFixed(1)} s on ${engineLabel(r.engine, c.backend)}.`;
 }
 
 async function mnistSection(b: DocumentBuilder, r: RunRecord, input: ReportInput, figuresAll: Figure[]): Promise<void> {
@@ -365,8 +366,14 @@ export async function buildReport(input: ReportInput): Promise<{ doc: ReportDocu
 
   b.heading(2, 'Run records');
   b.table(
-    ['model', 'run id', 'status', 'backend', 'data files (sha256)'],
-    runs.map((r) => [r.config.model, r.id, r.status, r.config.backend, r.config.data.files.map((f) => `${f.name} ${f.sha256.slice(0, 12)}…`).join(', ')]),
+    ['model', 'run id', 'status', 'engine', 'data files (sha256)'],
+    runs.map((r) => [
+      r.config.model,
+      r.id,
+      r.status,
+      engineLabel(r.engine, r.config.backend),
+      r.config.data.files.map((f) => `${f.name} ${f.sha256.slice(0, 12)}…`).join(', '),
+    ]),
   );
   b.p(
     `Versions: ${Object.entries(runs[0]?.config.versions ?? {})
