@@ -1,8 +1,7 @@
 /**
  * The fused dense trainer's one call site of the SIMD matrix product: `gemm4xN` over the column
- * blocks of a row of `outStride` floats (3 vectors at a time, then 2 or 1). Kept apart so the
- * loops behind `SimdKernels` can be swapped (e.g. for AssemblyScript kernels) without touching
- * the trainer.
+ * blocks of a row of `outStride` floats (3 vectors at a time, then 2 or 1). The loops are
+ * `@nnlab/kernels-wasm`'s AssemblyScript `gemm4x1/2/3` (packages/kernels-wasm/assembly/gemm.ts).
  */
 import type { SimdKernels } from '@nnlab/kernels-wasm';
 
