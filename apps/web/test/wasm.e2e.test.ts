@@ -79,6 +79,8 @@ test('a reload keeps the trained model and its run', async () => {
   expect(await w.page.textContent('[data-testid=session-models]')).toContain('mlp-raw #1');
   await w.page.waitForSelector('[data-testid=run-list] [data-run-label="mlp-raw #1"]');
   expect(await w.page.getAttribute('[data-testid=run-list] [data-run-label="mlp-raw #1"]', 'data-test-accuracy')).toBe(accuracy);
+  // The run names the engine that trained it (the fused dense trainer on the worker's wasm backend).
+  expect(await w.page.textContent('[data-testid=run-list] [data-run-label="mlp-raw #1"] > :nth-child(5)')).toMatch(/^fused-dense on wasm( \(\d threads?\))?$/);
   expect(w.errors).toEqual([]);
 });
 

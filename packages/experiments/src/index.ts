@@ -47,6 +47,7 @@ export type { EvaluationMetricsOptions } from './evaluation-metrics';
 
 // Run records (versioned JSON)
 export { RUN_RECORD_SCHEMA_VERSION, isRunRecord, makeRunId } from './run-record';
+export { engineLabel, engineShort } from './engine-label';
 export { checkRunRecord } from './run-record-schema';
 export type { RunRecordCheck } from './run-record-schema';
 export type { BinaryEvaluation, ClassBalance, MulticlassEvaluation, RunConfig, RunDataFile, RunRecord, RunStatus, RunStore } from './run-record';

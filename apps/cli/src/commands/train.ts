@@ -4,11 +4,10 @@
  * record the run. The flags come from the one option table (../options/table.ts).
  */
 import type { Command } from 'commander';
-import { isBinaryEvaluation } from '@nnlab/experiments';
+import { engineLabel, isBinaryEvaluation } from '@nnlab/experiments';
 import { MODEL_IDS } from '@nnlab/models';
 import { UsageError } from '../exit-codes';
 import { addOptions, type OptionName } from '../options/table';
-import { engineLabel } from '../output/engine-label';
 import { createProgressBar } from '../output/progress-bar';
 import { resolveArch } from '../training/arch';
 import { planTrainRun, trainRun, type TrainRunOptions } from '../training/train-run';

@@ -1,8 +1,7 @@
 /** Text views of run records: the list table, one run in detail, several side by side. */
 import type { ListedRun } from '@nnlab/experiments/node';
-import { isBinaryEvaluation, type RunRecord } from '@nnlab/experiments';
+import { engineLabel, engineShort, isBinaryEvaluation, type RunRecord } from '@nnlab/experiments';
 import { archDiff, formatArchDiff } from './arch-diff';
-import { engineLabel, engineShort } from './engine-label';
 import { formatTable } from './table';
 
 const f4 = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '-' : v.toFixed(4));

@@ -10,9 +10,8 @@
 import { LOSS_FORMULAS, OPTIMIZER_FORMULAS, type LossName, type OptimizerName } from '@nnlab/core';
 import { topConfusions } from '@nnlab/metrics';
 import { getZooEntry } from '@nnlab/models';
-import { isBinaryEvaluation, type BinaryEvaluation, type RunRecord } from '@nnlab/experiments';
+import { engineLabel, isBinaryEvaluation, type BinaryEvaluation, type RunRecord } from '@nnlab/experiments';
 import { archText } from '../output/arch-diff';
-import { engineLabel } from '../output/engine-label';
 import { architecturesSection } from './architectures-section';
 import { DocumentBuilder, type Figure, type ReportDocument } from './document';
 import { appendExplanation, type ExplainedModelId, type ExplanationSections } from './explain-figures';

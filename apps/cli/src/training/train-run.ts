@@ -8,11 +8,10 @@
  */
 import { useBackend, type BackendName, type EngineChoice, type OptimizerName, type OptimizerOptions, type TrainEvent } from '@nnlab/core';
 import { ensureWritableDir, registerNodeBackends } from '@nnlab/core/node';
-import { planExperiment, runExperiment, type ExperimentPlan, type RunRecord } from '@nnlab/experiments';
+import { engineLabel, planExperiment, runExperiment, type ExperimentPlan, type RunRecord } from '@nnlab/experiments';
 import { cachedHogFeatures, fileRunStore, nodeDataSource, resolveRunsDir } from '@nnlab/experiments/node';
 import type { HogBlockNorm } from '@nnlab/features-hog';
 import type { HiddenActivation, ModelSpec } from '@nnlab/models';
-import { engineLabel } from '../output/engine-label';
 import { runtimeVersions } from '../versions';
 import { resolveWasmThreads } from './wasm-threads-policy';
 

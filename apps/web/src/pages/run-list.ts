@@ -3,6 +3,7 @@
  * side by side: a table of their settings and test metrics, and their accuracy curves in one
  * chart (training solid, validation dashed), with a table as the chart's text alternative.
  */
+import { engineLabel, type RunRecord } from '@nnlab/experiments';
 import type { SessionModel, SessionModels } from '../state/session-models';
 import { h } from '../ui/dom';
 import { VegaChart } from '../ui/vega-chart';
@@ -33,6 +34,12 @@ export function runCurvesSpec(rows: CurveRow[]): object {
   };
 }
 
+/** The engine that trained a run; the browser's wasm threads where the engine does not name its own. */
+export function engineCell(r: RunRecord, backendThreads?: number): string {
+  const threads = r.engine?.threads ?? backendThreads;
+  return engineLabel(r.engine ? { ...r.engine, threads } : undefined, r.config.backend) + (!r.engine && threads ? ` (${threads} threads)` : '');
+}
+
 export class RunList {
   readonly el: HTMLElement;
   private readonly body = h('tbody', { 'data-testid': 'run-list' });
@@ -57,7 +64,7 @@ export class RunList {
             h(
               'tr',
               {},
-              ...['run', 'model', 'data', 'epochs', 'backend', 'train time', 'test accuracy', 'test loss', 'final val. accuracy'].map((t) =>
+              ...['run', 'model', 'data', 'epochs', 'engine', 'train time', 'test accuracy', 'test loss', 'final val. accuracy'].map((t) =>
                 h('th', { scope: 'col' }, t),
               ),
             ),
@@ -89,7 +96,7 @@ export class RunList {
           h('td', {}, r.config.model),
           h('td', {}, `${r.config.data.name}, ${r.config.data.trainCount} train`),
           h('td', { class: 'num' }, String(r.history.loss.length)),
-          h('td', {}, `${r.config.backend}${m.run!.threads ? ` (${m.run!.threads} threads)` : ''}`),
+          h('td', {}, engineCell(r, m.run!.threads)),
           h('td', { class: 'num' }, r.timing.trainSeconds !== undefined ? `${r.timing.trainSeconds.toFixed(1)} s` : '–'),
           h('td', { class: 'num' }, fmt(test?.accuracy)),
           h('td', { class: 'num' }, fmt(test?.loss)),

@@ -1,7 +1,8 @@
 /**
  * How a run's training steps were computed, in words: the native engine with its library, ISA and
- * threads, or nnlab's fused dense trainer / tfjs' ops on a tfjs backend. One wording for the
- * `engine:` status line, the train summary and `runs show`.
+ * threads, or nnlab's fused dense trainer / tfjs' ops on a tfjs backend. One wording for every
+ * place that shows a run (the CLI's status line, summaries, run tables and report; the web's run
+ * table). Records written before engines were recorded show their backend.
  */
 import type { EngineInfo } from '@nnlab/core';
 
