@@ -54,13 +54,15 @@ function split(s) {
 }
 
 function benchOnce(side) {
-  const out = execFileSync(process.execPath, [`${side.dir}/apps/cli/bin/nnlab.js`, 'bench', '--json', ...side.args], {
-    cwd: side.dir,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'ignore'],
-    maxBuffer: 64 << 20,
-  });
-  return JSON.parse(out).rows;
+  const args = [`${side.dir}/apps/cli/bin/nnlab.js`, 'bench', '--json', ...side.args];
+  try {
+    const out = execFileSync(process.execPath, args, { cwd: side.dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20 });
+    return JSON.parse(out).rows;
+  } catch (e) {
+    const why = (e.stderr ?? e.message ?? String(e)).toString().trim().split('\n').pop();
+    console.error(`bench-ab: nnlab bench ${side.args.join(' ')} in ${side.dir} failed: ${why}`);
+    process.exit(1);
+  }
 }
 
 const rowKey = (r) => `${r.model} ${r.backend} ${r.stepEngine}`;

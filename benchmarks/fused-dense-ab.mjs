@@ -11,6 +11,7 @@
 // Both checkouts must be built. They share one tfjs engine and wasm backend (tfjs keeps its engine
 // in a global), which is sound here: the fused trainer only borrows the backend's heap. The CNN rows
 // (tfjs kernels, registered globally) need separate processes: benchmarks/bench-ab.mjs.
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -37,6 +38,10 @@ const DISTINCT_BATCHES = 8;
 
 /** Each checkout's packages, loaded from its own node_modules. */
 async function loadSide(dir) {
+  if (!existsSync(resolve(dir, 'packages/core/dist/index.cjs'))) {
+    console.error(`fused-dense-ab: ${resolve(dir)} has no packages/core/dist/index.cjs: is it a built nnlab checkout?`);
+    process.exit(2);
+  }
   const req = createRequire(resolve(dir, 'apps/cli/package.json'));
   const core = req('@nnlab/core');
   req('@nnlab/core/node').registerNodeBackends({ wasmThreads: 1 });
