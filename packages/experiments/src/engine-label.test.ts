@@ -16,6 +16,12 @@ describe('engineLabel', () => {
   it('falls back to the backend for records written before engines were recorded', () => {
     expect(engineLabel(undefined, 'wasm')).toBe('wasm');
   });
+
+  it("shows the backend's threads where the engine names none (the web's wasm worker)", () => {
+    expect(engineLabel({ name: 'fused-dense' }, 'wasm', 2)).toBe('fused-dense on wasm (2 threads)');
+    expect(engineLabel({ name: 'native', library: 'oneDNN 2.6.3', isa: 'avx2', threads: 2 }, 'wasm', 1)).toBe('native (oneDNN 2.6.3, avx2, 2 threads)');
+    expect(engineLabel(undefined, 'wasm', 1)).toBe('wasm (1 thread)');
+  });
 });
 
 describe('engineShort', () => {

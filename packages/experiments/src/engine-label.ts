@@ -6,11 +6,15 @@
  */
 import type { EngineInfo } from '@nnlab/core';
 
-export function engineLabel(engine: EngineInfo | undefined, backend: string): string {
-  if (!engine) return backend;
-  const threads = engine.threads !== undefined ? `${engine.threads} thread${engine.threads === 1 ? '' : 's'}` : undefined;
-  if (engine.library) return `${engine.name} (${[engine.library, engine.isa, threads].filter(Boolean).join(', ')})`;
-  return `${engine.name} on ${backend}${threads ? ` (${threads})` : ''}`;
+/**
+ * `backendThreads`: the tfjs backend's threads where the caller knows them (the web's wasm worker),
+ * shown when the engine does not name its own.
+ */
+export function engineLabel(engine: EngineInfo | undefined, backend: string, backendThreads?: number): string {
+  const n = engine?.threads ?? backendThreads;
+  const threads = n !== undefined ? `${n} thread${n === 1 ? '' : 's'}` : undefined;
+  if (engine?.library) return `${engine.name} (${[engine.library, engine.isa, threads].filter(Boolean).join(', ')})`;
+  return `${engine ? `${engine.name} on ` : ''}${backend}${threads ? ` (${threads})` : ''}`;
 }
 
 /** The short form for tables: `native`, `fused-dense@wasm`, `tfjs@webgpu` (older records: the backend). */

@@ -3,7 +3,7 @@
  * side by side: a table of their settings and test metrics, and their accuracy curves in one
  * chart (training solid, validation dashed), with a table as the chart's text alternative.
  */
-import { engineLabel, type RunRecord } from '@nnlab/experiments';
+import { engineLabel } from '@nnlab/experiments';
 import type { SessionModel, SessionModels } from '../state/session-models';
 import { h } from '../ui/dom';
 import { VegaChart } from '../ui/vega-chart';
@@ -32,12 +32,6 @@ export function runCurvesSpec(rows: CurveRow[]): object {
       tooltip: [{ field: 'run' }, { field: 'split' }, { field: 'epoch' }, { field: 'acc', format: '.4f' }],
     },
   };
-}
-
-/** The engine that trained a run; the browser's wasm threads where the engine does not name its own. */
-export function engineCell(r: RunRecord, backendThreads?: number): string {
-  const threads = r.engine?.threads ?? backendThreads;
-  return engineLabel(r.engine ? { ...r.engine, threads } : undefined, r.config.backend) + (!r.engine && threads ? ` (${threads} threads)` : '');
 }
 
 export class RunList {
@@ -96,7 +90,7 @@ export class RunList {
           h('td', {}, r.config.model),
           h('td', {}, `${r.config.data.name}, ${r.config.data.trainCount} train`),
           h('td', { class: 'num' }, String(r.history.loss.length)),
-          h('td', {}, engineCell(r, m.run!.threads)),
+          h('td', {}, engineLabel(r.engine, r.config.backend, m.run!.threads)),
           h('td', { class: 'num' }, r.timing.trainSeconds !== undefined ? `${r.timing.trainSeconds.toFixed(1)} s` : '–'),
           h('td', { class: 'num' }, fmt(test?.accuracy)),
           h('td', { class: 'num' }, fmt(test?.loss)),
