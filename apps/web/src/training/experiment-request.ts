@@ -5,21 +5,7 @@ import type { TrainSettings } from './train-settings';
 
 /** A zoo model with the form's knobs; unset values stay the course's. */
 export function requestFromSettings(s: TrainSettings): ExperimentRequest {
-  if (s.spec) {
-    // The architecture editor's spec, on the data of the form's zoo model.
-    const common = {
-      epochs: s.epochs,
-      batchSize: s.batchSize,
-      validationSplit: s.validationSplit,
-      optimizer: { name: s.optimizer, learningRate: s.learningRate },
-      seed: s.seed,
-      limit: s.limit,
-    };
-    return { spec: s.spec, dataset: datasetForInput(getZooEntry(s.zooId).input).name, ...common };
-  }
-  return {
-    zoo: s.zooId,
-    args: { hidden: s.hidden, activation: s.activation, imageSize: s.imageSize },
+  const common = {
     epochs: s.epochs,
     batchSize: s.batchSize,
     validationSplit: s.validationSplit,
@@ -27,4 +13,7 @@ export function requestFromSettings(s: TrainSettings): ExperimentRequest {
     seed: s.seed,
     limit: s.limit,
   };
+  // The architecture editor's spec, on the data of the form's zoo model.
+  if (s.spec) return { spec: s.spec, dataset: datasetForInput(getZooEntry(s.zooId).input).name, ...common };
+  return { zoo: s.zooId, args: { hidden: s.hidden, activation: s.activation, imageSize: s.imageSize }, ...common };
 }
